@@ -1,0 +1,36 @@
+package org.neurocurate.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command-line face: {@code ./neurocurate SUBCOMMAND ...}. Each subcommand translates its options
+ * into one core call and prints or writes the result; no computation lives here.
+ */
+@Command(name = "neurocurate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Curate, quality-control and pretrain on 3D brain MRI.",
+        subcommands = {
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Builds the picocli command line with NeuroCurate's error handling (one line, non-zero exit). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new CliErrors());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
