@@ -1,5 +1,6 @@
 package org.neurocurate.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,13 +15,18 @@ import org.neurocurate.io.bids.ScanRow;
 import org.neurocurate.io.bids.ScansTable;
 import org.neurocurate.progress.ProgressListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code neurocurate index DATASET... --out scans.tsv}: one scans table from one or more BIDS datasets. */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = "Index BIDS datasets into one scans table (TSV) with harmonised metadata.")
 final class IndexCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "DATASET", description = "BIDS dataset root folder(s).")
     List<Path> datasets;
@@ -49,21 +55,23 @@ final class IndexCommand implements Callable<Integer> {
         for (String w : where) {
             filter = filter.and(ScanFilter.parse(w));
         }
+        PrintWriter err = spec.commandLine().getErr();
         BidsIndexConfig config = new BidsIndexConfig(datasets, !noHeaders, true, threads);
         BidsIndexResult result = BidsIndex.index(config, new ProgressListener() {
             @Override
             public void warn(String message) {
-                System.err.println("neurocurate: warning: " + message);
+                err.println("neurocurate: warning: " + message);
             }
         });
         ScansTable.Table table = result.table().filter(filter);
         ScansTable.write(out, table);
         for (DatasetSummary s : result.datasets()) {
-            System.err.printf("%s: %d images, %d subject folders, %d listed participants%s%n", s.dataset(),
+            err.printf("%s: %d images, %d subject folders, %d listed participants%s%n", s.dataset(),
                     s.images(), s.subjectFolders(), s.listedParticipants(),
                     s.problems().isEmpty() ? "" : "; " + String.join("; ", s.problems()));
         }
-        System.err.printf("wrote %d rows to %s%n", table.rows().size(), out);
+        err.printf("wrote %d rows to %s%n", table.rows().size(), out);
+        err.flush();
         return 0;
     }
 }
