@@ -96,7 +96,7 @@ public final class BidsIndex {
                 return List.of();
             }
             subjectFolders = found.subjectFolders();
-            List<ScanRecord> out = new ArrayList<>(records(found.images(), pool, cancelled));
+            List<ScanRecord> out = SessionSites.fill(records(found.images(), pool, cancelled));
             for (DatasetWalk.Failure f : found.failures()) {
                 listener.warn(key + ": " + f.problem());
                 out.add(new ScanRecord(key, name, null, "", f.path(), -1, -1, Map.of(), List.of(), List.of(f.problem())));

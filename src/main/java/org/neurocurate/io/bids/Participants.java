@@ -18,8 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Wide format has one row per participant (session ages, if any, as columns such as
  * {@code age_ses-T1}); long format (ds005027) has a {@code session} column and one row per subject and
  * session. Columns are recognised by name tokens: sex ({@code sex}, {@code gender}), handedness
- * ({@code handedness}, {@code hand}), group ({@code group}, {@code diagnosis}, {@code dx}...), site
- * ({@code site}, {@code center}, {@code scanner}...), age ({@link AgeColumns}). Thread-safe.
+ * ({@code handedness}, {@code hand}), group ({@code group}, {@code diagnosis}, {@code dx}...), site (whole
+ * names only: {@code site}, {@code center}, {@code scanner}, {@code ScannerSerialNumber},
+ * {@code Scanlog: Scanner}...; ds000201's {@code SelfRatedHealth_byScanner.x} is no site), age
+ * ({@link AgeColumns}). Thread-safe.
  */
 public final class Participants {
 

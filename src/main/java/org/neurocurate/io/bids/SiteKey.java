@@ -8,7 +8,8 @@ import java.util.Map;
  * The site of a scan, the unit for site-effect handling and tiering. In order of preference:
  * {@code <dataset>/<value>} from an explicit site or scanner column of participants.tsv;
  * {@code <dataset>/<manufacturer>_<model>_<field>T} from the sidecars (missing parts left out);
- * {@code <dataset>} alone when neither exists (a single-site assumption, flagged in the note).
+ * {@code <dataset>} alone when neither exists (a single-site assumption, flagged in the note; see
+ * {@link SessionSites} for the same-session fill-in).
  */
 final class SiteKey {
 
@@ -29,7 +30,7 @@ final class SiteKey {
             }
         }
         if (parts.isEmpty()) {
-            return new Harmonised(dataset, "dataset", dataset, "no site column or scanner metadata: dataset as site");
+            return new Harmonised(dataset, "dataset", dataset, SessionSites.DATASET_ONLY_NOTE);
         }
         return new Harmonised(dataset + "/" + String.join("_", parts), "sidecar", String.join(" ", raws),
                 "dataset + scanner");

@@ -119,7 +119,9 @@ class BidsIndexHarmonisationTest {
         assertEquals("8", plain.value(ScansTable.FLIP_ANGLE), "acq-fast sidecar does not apply without acq-fast");
         assertEquals("", plain.value(ScansTable.PHASE_ENCODING));
         assertEquals(List.of(), row(r, "sub-01_ses-1_T2w.nii.gz").sidecars(), "T1w sidecars never apply to T2w");
-        assertEquals("inherit", row(r, "sub-01_ses-1_T2w.nii.gz").value(ScansTable.SITE));
+        Harmonised t2Site = row(r, "sub-01_ses-1_T2w.nii.gz").harmonised().get(ScansTable.SITE);
+        assertEquals("inherit/Siemens_Prisma_3T", t2Site.value(), "site of the session's other scans");
+        assertEquals("from other scans of sub-01 ses-1", t2Site.note());
     }
 
     @Test

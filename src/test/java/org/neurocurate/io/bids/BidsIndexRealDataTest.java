@@ -193,6 +193,43 @@ class BidsIndexRealDataTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("truths")
+    void perFileSidecarTimingIsReportedInSecondsFromTopLevelKeysOnly(Truth t) throws IOException {
+        for (ScanRecord r : scans(t.dataset())) {
+            String own = r.path().getFileName().toString().replaceFirst("\\.nii(\\.gz)?$", ".json");
+            Path json = r.path().resolveSibling(own);
+            if (!Files.exists(json)) {
+                continue;
+            }
+            JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+            for (String[] k : new String[][] {{"RepetitionTime", ScansTable.TR, "100"}, {"EchoTime", ScansTable.TE, "1"},
+                {"FlipAngle", ScansTable.FLIP_ANGLE, "1e9"}}) {
+                if (o.has(k[0]) && o.get(k[0]).isJsonPrimitive() && o.get(k[0]).getAsJsonPrimitive().isNumber()) {
+                    double raw = o.get(k[0]).getAsDouble();
+                    double expected = raw > Double.parseDouble(k[2]) ? raw / 1000 : raw;
+                    // 6-decimal formatting (AgeHarmoniser.format) rounds by at most 0.5e-6.
+                    assertEquals(expected, Double.parseDouble(r.value(k[1])), 1e-6, k[0] + " of " + own);
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void flashEchoesWithTimingOnlySidecarsTakeTheScannerOfTheirSession() {
+        List<ScanRecord> ds117 = scans("ds000117");
+        for (ScanRecord r : ds117) {
+            ScanRecord t1 = ds117.stream().filter(x -> x.participantId().equals(r.participantId())
+                    && x.session().equals(r.session()) && x.modality().equals("T1w")).findFirst().orElseThrow();
+            assertEquals("ds000117/Siemens_TrioTim_3T", t1.value(ScansTable.SITE), "the MPRAGE sidecar names the scanner");
+            assertEquals(t1.value(ScansTable.SITE), r.value(ScansTable.SITE), r.path().toString());
+            if (r.modality().equals("FLASH")) {
+                assertEquals("", r.value(ScansTable.MANUFACTURER), "no manufacturer is copied, only the site");
+                assertTrue(r.harmonised().get(ScansTable.SITE).note().startsWith("from other scans of"));
+            }
+        }
+    }
+
     /** Years from a raw cell: number, "a-b" range midpoint, or a Levels code whose label is "a-b years". */
     private static Double expectedAge(String raw, Map<String, String> levels) {
         String text = levels.getOrDefault(raw, raw);
