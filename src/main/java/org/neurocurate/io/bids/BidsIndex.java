@@ -99,7 +99,7 @@ public final class BidsIndex {
             List<ScanRecord> out = SessionSites.fill(records(found.images(), pool, cancelled));
             for (DatasetWalk.Failure f : found.failures()) {
                 listener.warn(key + ": " + f.problem());
-                out.add(new ScanRecord(key, name, null, "", f.path(), -1, -1, Map.of(), List.of(), List.of(f.problem())));
+                out.add(new ScanRecord(key, name, "", "", null, "", f.path(), -1, -1, Map.of(), List.of(), List.of(f.problem())));
             }
             out.sort((a, b) -> a.path().compareTo(b.path()));
             return out;
@@ -166,23 +166,40 @@ public final class BidsIndex {
             } catch (IOException e) {
                 rowProblems.add(fileName + ": unreadable (" + e.getMessage() + ")");
             }
+            Path rel = root.relativize(image);
+            String subject = bn != null ? "sub-" + bn.entity("sub") : folderLabel(rel, 0, "sub-");
+            String session = bn != null ? bn.entity("ses") : folderLabel(rel, 1, "ses-").replaceFirst("^ses-", "");
             Map<String, Harmonised> values = new LinkedHashMap<>();
             List<String> used = List.of();
-            if (bn != null) {
-                ParticipantFacts facts = participants.facts("sub-" + bn.entity("sub"), bn.entity("ses"));
+            if (!subject.isEmpty()) {
+                ParticipantFacts facts = participants.facts(subject, session);
                 rowProblems.addAll(facts.problems());
                 values.put(ScansTable.AGE, facts.age());
                 values.put(ScansTable.SEX, facts.sex());
                 values.put(ScansTable.HANDEDNESS, facts.handedness());
                 values.put(ScansTable.GROUP, facts.group());
                 values.put(ScansTable.HEALTH, facts.health());
-                Sidecars.Merged merged = sidecars.forFile(image, bn);
-                rowProblems.addAll(merged.problems());
-                used = merged.files();
-                values.putAll(ScannerHarmoniser.harmonise(merged, rowProblems));
-                values.put(ScansTable.SITE, SiteKey.of(key, facts.site(), values));
+                Map<String, Harmonised> scanner = Map.of();
+                if (bn != null) {
+                    Sidecars.Merged merged = sidecars.forFile(image, bn);
+                    rowProblems.addAll(merged.problems());
+                    used = merged.files();
+                    scanner = ScannerHarmoniser.harmonise(merged, rowProblems);
+                }
+                values.putAll(scanner);
+                values.put(ScansTable.SITE, SiteKey.of(key, facts.site(), scanner));
             }
-            return new ScanRecord(key, name, bn, datatype, image, volumes, bytes, values, used, rowProblems);
+            return new ScanRecord(key, name, subject, session, bn, datatype, image, volumes, bytes, values, used,
+                    rowProblems);
+        }
+
+        /** The folder at {@code depth} of a relative path when it starts with {@code prefix} and is not the file. */
+        private static String folderLabel(Path rel, int depth, String prefix) {
+            if (rel.getNameCount() <= depth + 1) {
+                return "";
+            }
+            String f = rel.getName(depth).toString();
+            return f.startsWith(prefix) ? f : "";
         }
 
         private String datatype(Path image, BidsName bn, List<String> rowProblems) {

@@ -90,12 +90,10 @@ public final class Participants {
                 problems.add(e.getMessage());
             }
         }
-        Participants p = new Participants(root, table, sidecar, problems);
-        if (table != null && p.idColumn == null) {
+        if (table != null && column(table.header(), ID_NAMES) == null) {
             problems.add("participants.tsv: no participant_id column");
-            return new Participants(root, table, sidecar, problems);
         }
-        return p;
+        return new Participants(root, table, sidecar, problems);
     }
 
     /** Distinct participant ids listed in participants.tsv (0 when absent). */

@@ -12,6 +12,9 @@ import java.util.OptionalDouble;
  *
  * @param dataset     the dataset folder name (e.g. {@code ds000117})
  * @param datasetName Name from dataset_description.json, or ""
+ * @param participantId {@code sub-<label>} from the file name, or from the folder when the name is outside
+ *                    BIDS; "" when neither says
+ * @param session     the session label (without {@code ses-}) from the file name or folder, or ""
  * @param name        the parsed file name; null when the name is outside BIDS
  * @param datatype    the datatype folder ({@code anat}, {@code func}, ...), or ""
  * @param path        the file, absolute and normalised
@@ -21,7 +24,7 @@ import java.util.OptionalDouble;
  * @param sidecars    sidecars that applied, least specific first, relative to the dataset root
  * @param problems    everything that could not be read or parsed for this file, one line each
  */
-public record ScanRecord(String dataset, String datasetName, BidsName name, String datatype, Path path,
+public record ScanRecord(String dataset, String datasetName, String participantId, String session, BidsName name, String datatype, Path path,
                          long volumes, long fileBytes, Map<String, Harmonised> harmonised,
                          List<String> sidecars, List<String> problems) {
 
@@ -29,16 +32,6 @@ public record ScanRecord(String dataset, String datasetName, BidsName name, Stri
         harmonised = Collections.unmodifiableMap(new LinkedHashMap<>(harmonised));
         sidecars = List.copyOf(sidecars);
         problems = List.copyOf(problems);
-    }
-
-    /** {@code sub-<label>}, or "" when the name is outside BIDS. */
-    public String participantId() {
-        return name == null || name.entity("sub").isEmpty() ? "" : "sub-" + name.entity("sub");
-    }
-
-    /** The session label without {@code ses-}, or "". */
-    public String session() {
-        return name == null ? "" : name.entity("ses");
     }
 
     /** The BIDS suffix ({@code T1w}, {@code FLAIR}, {@code bold}...), or "" when the name is outside BIDS. */

@@ -42,7 +42,7 @@ final class SessionSites {
             Map<String, Harmonised> values = new LinkedHashMap<>(r.harmonised());
             values.put(ScansTable.SITE, new Harmonised(from.value(), from.source(), from.raw(),
                     "from other scans of " + r.participantId() + (r.session().isEmpty() ? "" : " ses-" + r.session())));
-            out.add(new ScanRecord(r.dataset(), r.datasetName(), r.name(), r.datatype(), r.path(), r.volumes(),
+            out.add(new ScanRecord(r.dataset(), r.datasetName(), r.participantId(), r.session(), r.name(), r.datatype(), r.path(), r.volumes(),
                     r.fileBytes(), values, r.sidecars(), r.problems()));
         }
         return out;

@@ -56,6 +56,16 @@ class BidsIndexMalformedInputTest {
     }
 
     @Test
+    void utf16SidecarIsReadAndTopLevelArrayIsAProblem() throws IOException {
+        BidsTree t = twoSubjects();
+        t.text("sub-01/anat/sub-01_T1w.json", "{\"FlipAngle\": 7}", StandardCharsets.UTF_16);
+        t.text("sub-02/anat/sub-02_T1w.json", "[1, 2]");
+        BidsIndexResult r = index(t.root());
+        assertEquals("7", row(r, "sub-01_T1w.nii.gz").value(ScansTable.FLIP_ANGLE));
+        assertTrue(hasProblem(row(r, "sub-02_T1w.nii.gz"), "sub-02_T1w.json: invalid sidecar (top level is not a JSON object)"));
+    }
+
+    @Test
     void raggedParticipantsRowIsReportedAndOtherSubjectsKeepTheirValues() throws IOException {
         BidsTree t = twoSubjects();
         t.text("participants.tsv", "participant_id\tage\tsex\nsub-01\t30\nsub-02\t40\tM\textra\n");
@@ -108,6 +118,9 @@ class BidsIndexMalformedInputTest {
         BidsIndexResult r = index(t.root());
         assertTrue(hasProblem(row(r, "sub-01_acq-x_FLAIR_roi.nii.gz"), "name outside BIDS"));
         assertTrue(hasProblem(row(r, "brain.nii"), "name outside BIDS"));
+        assertEquals("sub-01", row(r, "brain.nii").participantId(), "subject taken from the folder");
+        assertEquals(30, row(r, "brain.nii").age().orElseThrow(), 0, "so its participant facts are known");
+        assertEquals("", row(r, "brain.nii").modality(), "no suffix is guessed");
         assertTrue(hasProblem(row(r, "sub-01_T2w.nii.gz"), "not inside a BIDS datatype folder"));
         assertTrue(hasProblem(row(r, "sub-02_T2w.nii.gz"), "but folder is sub-01"));
         assertEquals(6, r.scans().size(), "the two good files are indexed too");
