@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -114,13 +115,13 @@ public final class BidsIndex {
                         cancelled.set(true);
                         return null;
                     }
-                    ScanRecord r = record(images.get(i));
+                    ScanRecord r = guarded(images.get(i));
                     long d = done.incrementAndGet();
                     if (d % 256 == 0 || d == n) {
                         listener.progress(d, n);
                     }
                     return r;
-                }).filter(java.util.Objects::nonNull).toList()).get();
+                }).filter(Objects::nonNull).toList()).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancelled.set(true);
@@ -141,6 +142,20 @@ public final class BidsIndex {
                 name = o.has("Name") && o.get("Name").isJsonPrimitive() ? o.get("Name").getAsString().strip() : "";
             } catch (SidecarException e) {
                 problems.add(e.getMessage());
+            }
+        }
+
+        /**
+         * {@link #record} with a last line of defence: an unexpected runtime failure on one file (a bug, or
+         * a file system error surfacing unchecked) becomes that file's problem so the batch goes on.
+         */
+        private ScanRecord guarded(Path image) {
+            try {
+                return record(image);
+            } catch (RuntimeException e) {
+                List<String> p = new ArrayList<>(problems);
+                p.add(image.getFileName() + ": indexing failed (" + e + ")");
+                return new ScanRecord(key, name, "", "", null, "", image, -1, -1, Map.of(), List.of(), p);
             }
         }
 

@@ -8,6 +8,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +133,9 @@ public final class Sidecars {
                     out.add(new Entry(f, name.get(), null, e.getMessage()));
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | DirectoryIteratorException e) {
+            // Images are only found in folders the walk could list; a folder failing now (removed or
+            // made unreadable during the run) has no sidecars to offer, and its images fail on their own.
             return List.of();
         }
         out.sort(Comparator.comparing(e -> e.file.getFileName().toString()));

@@ -22,17 +22,19 @@ final class SiteKey {
         }
         List<String> parts = new ArrayList<>();
         List<String> raws = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (String c : List.of(ScansTable.MANUFACTURER, ScansTable.MODEL, ScansTable.FIELD_STRENGTH)) {
             Harmonised h = scanner.get(c);
             if (h != null && h.isPresent()) {
                 parts.add(c.equals(ScansTable.FIELD_STRENGTH) ? h.value() + "T" : h.value().replace(' ', '_'));
                 raws.add(h.raw());
+                sources.add(h.source());
             }
         }
         if (parts.isEmpty()) {
             return new Harmonised(dataset, "dataset", dataset, SessionSites.DATASET_ONLY_NOTE);
         }
-        return new Harmonised(dataset + "/" + String.join("_", parts), "sidecar", String.join(" ", raws),
-                "dataset + scanner");
+        return new Harmonised(dataset + "/" + String.join("_", parts), String.join("+", sources),
+                String.join(" ", raws), "dataset + scanner");
     }
 }
