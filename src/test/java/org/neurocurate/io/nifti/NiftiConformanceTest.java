@@ -13,15 +13,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import net.imglib2.RandomAccess;
+import net.imglib2.type.numeric.RealType;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.neurocurate.SharedData;
 import org.neurocurate.cli.Main;
+import org.neurocurate.volume.Orientation;
+import org.neurocurate.volume.Reorient;
+import org.neurocurate.volume.Volume;
 
 import picocli.CommandLine;
 
@@ -46,6 +53,48 @@ class NiftiConformanceTest {
         }
         assertTrue(images.size() >= 40, "expected the conformance folder to hold its ~80 images, found " + images.size());
         return images.stream().map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> check(p)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> closestCanonicalMatchesNibabel() throws IOException {
+        Path root = SharedData.require("nifti");
+        List<Path> images;
+        try (Stream<Path> walk = Files.walk(root)) {
+            images = walk.filter(NiftiConformanceTest::isImage).sorted().toList();
+        }
+        return images.stream().map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> checkCanonical(p)));
+    }
+
+    private static void checkCanonical(Path image) throws IOException {
+        JsonObject expected = JsonParser.parseString(Files.readString(expectedFor(image))).getAsJsonObject();
+        JsonObject canonical = expected.getAsJsonObject("canonical");
+        Assumptions.assumeTrue(expected.get("datatype").getAsInt() != 32, "complex64 is refused by design");
+        Assumptions.assumeTrue(canonical != null && !canonical.get("orientation").isJsonNull(),
+                "nibabel gives no orientation for this file");
+        Volume volume = NiftiReader.read(image);
+        assertEquals(canonical.get("orientation").getAsString(), Orientation.of(volume.voxelToWorld()).code());
+        Volume ras = Reorient.toClosestCanonical(volume);
+        JsonArray shape = canonical.getAsJsonArray("shape");
+        for (int d = 0; d < shape.size(); d++) {
+            assertEquals(shape.get(d).getAsLong(), ras.dimensions()[d], "canonical shape axis " + d);
+        }
+        double[][] ea = matrix(canonical.getAsJsonArray("affine"));
+        double[][] aa = ras.voxelToWorld().toRows();
+        for (int r = 0; r < 4; r++) {
+            assertArrayEquals(ea[r], aa[r], AFFINE_TOL, "canonical affine row " + r);
+        }
+        RandomAccess<? extends RealType<?>> ra = ras.image().randomAccess();
+        JsonArray voxels = canonical.getAsJsonArray("voxels");
+        for (int v = 0; v < voxels.size(); v++) {
+            JsonArray ijk = voxels.get(v).getAsJsonArray();
+            long[] pos = new long[ras.numDimensions()];
+            for (int d = 0; d < 3; d++) {
+                pos[d] = ijk.get(d).getAsLong();
+            }
+            ra.setPosition(pos);
+            assertEquals(canonical.getAsJsonArray("values").get(v).getAsDouble(), ra.get().getRealDouble(),
+                    "value at canonical voxel " + ijk + " (exact: reorientation only moves voxels)");
+        }
     }
 
     static boolean isImage(Path p) {
