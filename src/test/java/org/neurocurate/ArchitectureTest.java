@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     /** The architecture's order; a package may import only those before it (faces come last). */
     private static final List<String> ORDER = List.of("progress", "volume", "io", "io.nifti", "io.bids", "synth",
-            "artifact", "quality", "learn", "fiji", "cli");
+            "artifact", "quality", "learn", "pipeline", "fiji", "cli");
 
     private static final List<String> UI = List.of("ij.gui", "java.awt", "javax.swing", "org.scijava.ui");
 
