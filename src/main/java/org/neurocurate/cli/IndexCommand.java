@@ -13,7 +13,6 @@ import org.neurocurate.io.bids.DatasetSummary;
 import org.neurocurate.io.bids.ScanFilter;
 import org.neurocurate.io.bids.ScanRow;
 import org.neurocurate.io.bids.ScansTable;
-import org.neurocurate.progress.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,12 +56,7 @@ final class IndexCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         BidsIndexConfig config = new BidsIndexConfig(datasets, !noHeaders, true, threads);
-        BidsIndexResult result = BidsIndex.index(config, new ProgressListener() {
-            @Override
-            public void warn(String message) {
-                err.println("neurocurate: warning: " + message);
-            }
-        });
+        BidsIndexResult result = BidsIndex.index(config, TerminalProgress.stderr());
         ScansTable.Table table = result.table().filter(filter);
         ScansTable.write(out, table);
         for (DatasetSummary s : result.datasets()) {

@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Curate, quality-control and pretrain on 3D brain MRI.",
         subcommands = {
-                IndexCommand.class,
+            InfoCommand.class,
+            DemoCommand.class,
+            MacroCommand.class,
+            IndexCommand.class,
         })
 public final class Main implements Runnable {
 

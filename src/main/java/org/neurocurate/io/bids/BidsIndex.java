@@ -16,6 +16,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.neurocurate.io.nifti.NiftiException;
+import org.neurocurate.io.nifti.NiftiReader;
 import org.neurocurate.progress.ProgressListener;
 
 /**
@@ -25,7 +27,7 @@ import org.neurocurate.progress.ProgressListener;
  * <p>Per dataset: dataset_description.json and participants.tsv/.json are read once, the tree is
  * walked once ({@link DatasetWalk}), and each image file gets its entities from its name, its inherited
  * sidecar metadata ({@link Sidecars}, each JSON parsed once), its volume count from its NIfTI header
- * (only when non-empty, first 540 bytes only), and its participant facts ({@link Participants}). Any
+ * (only when non-empty; {@link NiftiReader#readHeader} reads the first 540 bytes only), and its participant facts ({@link Participants}). Any
  * failure on one file (bad name, invalid JSON, unreadable file, ragged participants row) becomes a
  * problem on that file's record; the index goes on. Input files are only read.
  */
@@ -176,10 +178,12 @@ public final class BidsIndex {
                 if (bytes == 0) {
                     rowProblems.add(fileName + ": empty file (0 bytes), volume count unknown");
                 } else if (config.readNiftiHeaders()) {
-                    volumes = NiftiDims.volumes(NiftiDims.read(image));
+                    volumes = volumes(NiftiReader.readHeader(image).dim());
                 }
+            } catch (NiftiException e) {
+                rowProblems.add(fileName + ": not a readable NIfTI header (" + e.getMessage() + ")");
             } catch (IOException e) {
-                rowProblems.add(fileName + ": unreadable (" + e.getMessage() + ")");
+                rowProblems.add(fileName + ": unreadable (" + e + ")");
             }
             Path rel = root.relativize(image);
             String subject = bn != null ? "sub-" + bn.entity("sub") : folderLabel(rel, 0, "sub-");
@@ -206,6 +210,11 @@ public final class BidsIndex {
             }
             return new ScanRecord(key, name, subject, session, bn, datatype, image, volumes, bytes, values, used,
                     rowProblems);
+        }
+
+        /** Number of volumes: dim[4] when dim[0] >= 4 (a 4-D series), else 1 (NIfTI-1 §dim). */
+        private static long volumes(long[] dim) {
+            return dim[0] >= 4 && dim[4] > 0 ? dim[4] : 1;
         }
 
         /** The folder at {@code depth} of a relative path when it starts with {@code prefix} and is not the file. */
