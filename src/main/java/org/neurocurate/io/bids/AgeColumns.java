@@ -29,6 +29,7 @@ final class AgeColumns {
             "edu", "mother", "father", "parent", "range", "min", "max");
     private static final Set<String> IMAGING = Set.of("mri", "scan", "imaging", "mr");
     private static final Pattern SESSION_TOKEN = Pattern.compile("([a-z]{1,4})(\\d+)");
+    private static final Pattern SESSION_LABEL = Pattern.compile("([a-z]*)-?0*(\\d+)");
 
     /**
      * One age column.
@@ -85,7 +86,7 @@ final class AgeColumns {
             return true;
         }
         Matcher t = SESSION_TOKEN.matcher(token);
-        Matcher l = Pattern.compile("([a-z]*)-?0*(\\d+)").matcher(label);
+        Matcher l = SESSION_LABEL.matcher(label);
         return t.matches() && l.matches() && l.group(1).startsWith(t.group(1))
                 && Long.parseLong(t.group(2)) == Long.parseLong(l.group(2));
     }

@@ -1,5 +1,7 @@
 package org.neurocurate.io.bids;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -156,9 +158,8 @@ public final class AgeHarmoniser {
 
     /** Shortest decimal text of a value in years, at most 6 decimals (1e-6 y ≈ 32 s). */
     public static String format(double years) {
-        String s = String.format(Locale.ROOT, "%.6f", years);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        BigDecimal d = BigDecimal.valueOf(years).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+        return d.signum() == 0 ? "0" : d.toPlainString();
     }
 
     private static String join(String... parts) {

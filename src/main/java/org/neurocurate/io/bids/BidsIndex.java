@@ -187,7 +187,7 @@ public final class BidsIndex {
             }
             Path rel = root.relativize(image);
             String subject = bn != null ? "sub-" + bn.entity("sub") : folderLabel(rel, 0, "sub-");
-            String session = bn != null ? bn.entity("ses") : folderLabel(rel, 1, "ses-").replaceFirst("^ses-", "");
+            String session = bn != null ? bn.entity("ses") : SessionLabels.strip(folderLabel(rel, 1, "ses-"));
             Map<String, Harmonised> values = new LinkedHashMap<>();
             List<String> used = List.of();
             if (!subject.isEmpty()) {

@@ -41,6 +41,10 @@ public final class Participants {
     private final String idColumn;
     private final String sessionColumn;
     private final List<AgeColumns.AgeColumn> ageColumns;
+    private final String sexColumn;
+    private final String handColumn;
+    private final String groupColumn;
+    private final String siteColumn;
     private final Map<String, ParticipantFacts> cache = new ConcurrentHashMap<>();
     private final Sessions sessions;
 
@@ -53,6 +57,10 @@ public final class Participants {
         this.idColumn = column(header, ID_NAMES);
         this.sessionColumn = column(header, SESSION_NAMES);
         this.ageColumns = AgeColumns.find(header, sidecar);
+        this.sexColumn = tokenColumn(header, Set.of("sex", "gender"));
+        this.handColumn = tokenColumn(header, Set.of("handedness", "hand"));
+        this.groupColumn = column(header, GROUP_NAMES);
+        this.siteColumn = column(header, SITE_NAMES);
         this.sessions = new Sessions(root);
         if (table != null && idColumn != null) {
             for (TsvTable.Row r : table.rows()) {
@@ -101,11 +109,6 @@ public final class Participants {
         return rowsById.size();
     }
 
-    /** The distinct participant ids listed, in file order, normalised to {@code sub-<label>}. */
-    public List<String> listedIds() {
-        return List.copyOf(rowsById.keySet());
-    }
-
     /** Problems with the table itself (missing, unreadable, encoding, invalid sidecar). */
     public List<String> tableProblems() {
         return tableProblems;
@@ -139,13 +142,11 @@ public final class Participants {
         if (!age.isPresent() && ageRow != null) {
             age = age(ageRow, session, problems);
         }
-        Harmonised sex = category(CategoryHarmoniser.Field.SEX, row, Set.of("sex", "gender"), problems);
-        Harmonised hand = category(CategoryHarmoniser.Field.HANDEDNESS, row, Set.of("handedness", "hand"), problems);
-        Harmonised health = category(CategoryHarmoniser.Field.HEALTH, row, null, problems);
-        String groupCol = column(header(), GROUP_NAMES);
-        Harmonised group = row == null || groupCol == null || AgeHarmoniser.isMissing(row.get(groupCol))
-                ? Harmonised.ABSENT : groupLabel(groupCol, row.get(groupCol));
-        Harmonised site = siteColumn(row);
+        Harmonised sex = category(CategoryHarmoniser.Field.SEX, row, sexColumn, problems);
+        Harmonised hand = category(CategoryHarmoniser.Field.HANDEDNESS, row, handColumn, problems);
+        Harmonised health = category(CategoryHarmoniser.Field.HEALTH, row, groupColumn, problems);
+        Harmonised group = verbatim(row, groupColumn);
+        Harmonised site = verbatim(row, siteColumn);
         return new ParticipantFacts(age, sex, hand, group, health, site, problems);
     }
 
@@ -162,9 +163,7 @@ public final class Participants {
         return Harmonised.ABSENT;
     }
 
-    private Harmonised category(CategoryHarmoniser.Field field, TsvTable.Row row, Set<String> tokens,
-                                List<String> problems) {
-        String col = tokens == null ? column(header(), GROUP_NAMES) : tokenColumn(header(), tokens);
+    private Harmonised category(CategoryHarmoniser.Field field, TsvTable.Row row, String col, List<String> problems) {
         if (row == null || col == null) {
             return Harmonised.ABSENT;
         }
@@ -176,27 +175,19 @@ public final class Participants {
         return r.value();
     }
 
-    private Harmonised groupLabel(String col, String raw) {
-        String label = ColumnInfo.of(col, sidecar).levels().get(raw.strip());
-        return new Harmonised(raw.strip(), fileName + "[" + col + "]", raw.strip(),
-                label == null ? "" : "Levels \"" + raw.strip() + "\" = \"" + label + "\"");
-    }
-
-    private Harmonised siteColumn(TsvTable.Row row) {
-        String col = column(header(), SITE_NAMES);
+    /** A cell as written (group codes, site names), with its Levels label in the note when declared. */
+    private Harmonised verbatim(TsvTable.Row row, String col) {
         if (row == null || col == null || AgeHarmoniser.isMissing(row.get(col))) {
             return Harmonised.ABSENT;
         }
         String raw = row.get(col);
-        return new Harmonised(raw, fileName + "[" + col + "]", raw, "");
-    }
-
-    private List<String> header() {
-        return table == null ? List.of() : table.header();
+        String label = ColumnInfo.of(col, sidecar).levels().get(raw);
+        return new Harmonised(raw, fileName + "[" + col + "]", raw,
+                label == null ? "" : "Levels \"" + raw + "\" = \"" + label + "\"");
     }
 
     private static boolean sameSession(String cell, String session) {
-        return cell.replaceFirst("^ses-", "").equals(session);
+        return SessionLabels.strip(cell).equals(session);
     }
 
     /** {@code sub-<label>} for a participant_id cell with or without the prefix. */

@@ -121,7 +121,7 @@ public final class ScansTable {
                 for (ScanRow r : table.rows()) {
                     StringJoiner sb = new StringJoiner("\t");
                     for (String c : table.header()) {
-                        String v = r.get(c).replaceAll("[\t\r\n]", " ");
+                        String v = r.get(c).replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
                         sb.add(v.isEmpty() ? MISSING : v);
                     }
                     w.write(sb.toString());

@@ -44,7 +44,7 @@ final class Sessions {
         }
         String fileName = t.file().getFileName().toString();
         for (TsvTable.Row row : t.rows()) {
-            if (!row.get("session_id").replaceFirst("^ses-", "").equals(session)) {
+            if (!SessionLabels.strip(row.get("session_id")).equals(session)) {
                 continue;
             }
             for (AgeColumns.AgeColumn c : AgeColumns.find(t.header(), loaded.get().sidecar)) {

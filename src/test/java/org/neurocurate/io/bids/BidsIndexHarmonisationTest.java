@@ -125,6 +125,21 @@ class BidsIndexHarmonisationTest {
     }
 
     @Test
+    void siteIsNotFilledInWhenTheSessionsScansDisagreeOnTheScanner() throws IOException {
+        BidsTree t = new BidsTree(tmp.resolve("mixed"));
+        t.text("participants.tsv", "participant_id\nsub-01\n");
+        t.text("sub-01/anat/sub-01_T1w.json", "{\"Manufacturer\": \"Philips\"}");
+        t.text("sub-01/anat/sub-01_T2w.json", "{\"Manufacturer\": \"GE\"}");
+        t.empty("sub-01/anat/sub-01_T1w.nii.gz");
+        t.empty("sub-01/anat/sub-01_T2w.nii.gz");
+        t.empty("sub-01/anat/sub-01_FLAIR.nii.gz");
+        BidsIndexResult r = index(t.root());
+        assertEquals("mixed/Philips", row(r, "sub-01_T1w.nii.gz").value(ScansTable.SITE));
+        assertEquals("mixed/GE", row(r, "sub-01_T2w.nii.gz").value(ScansTable.SITE));
+        assertEquals("mixed", row(r, "sub-01_FLAIR.nii.gz").value(ScansTable.SITE), "ambiguous: dataset only");
+    }
+
+    @Test
     void volumeCountComesFromTheNiftiHeaderOfNonEmptyFiles() throws IOException {
         BidsTree t = new BidsTree(tmp.resolve("vols"));
         t.text("participants.tsv", "participant_id\nsub-01\n");
