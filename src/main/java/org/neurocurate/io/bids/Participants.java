@@ -64,7 +64,9 @@ public final class Participants {
         this.sessions = new Sessions(root);
         if (table != null && idColumn != null) {
             for (TsvTable.Row r : table.rows()) {
-                rowsById.computeIfAbsent(subjectId(r.get(idColumn)), k -> new ArrayList<>()).add(r);
+                if (!r.get(idColumn).isEmpty()) {
+                    rowsById.computeIfAbsent(subjectId(r.get(idColumn)), k -> new ArrayList<>()).add(r);
+                }
             }
         }
     }
@@ -134,6 +136,9 @@ public final class Participants {
             }
         } else if (rows.size() > 1) {
             problems.add(fileName + ": " + subject + " has " + rows.size() + " rows, the first is used");
+        }
+        if (ageRow != null) {
+            row = ageRow; // long format: the session's own row for everything
         }
         if (row != null && !row.problem().isEmpty()) {
             problems.add(row.problem());
