@@ -70,7 +70,7 @@ public final class CategoryHarmoniser {
         }
         if (code == null) {
             String why = text.matches("[0-9.]+") && column.levels().isEmpty()
-                    ? " is a numeric code without Levels in the sidecar" : " is not a recognised value";
+                    ? " is a number without Levels in the sidecar (a code or a score), not mapped" : " is not a recognised value";
             return new Result(Harmonised.ABSENT, source + ": " + field.key + " \"" + raw.strip() + "\"" + why);
         }
         return new Result(new Harmonised(code, source, raw.strip(), note), "");

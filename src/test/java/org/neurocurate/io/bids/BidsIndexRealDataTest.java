@@ -23,10 +23,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neurocurate.SharedData;
 import org.neurocurate.progress.ProgressListener;
 
 /**
@@ -70,8 +70,7 @@ class BidsIndexRealDataTest {
 
     @BeforeAll
     static void indexAll() {
-        data = Path.of(System.getProperty("neurocurate.shared", "../shared"), "data", "bids-metadata");
-        Assumptions.assumeTrue(Files.isDirectory(data), "shared data absent: " + data + " (skipping real-data tests)");
+        data = SharedData.require("bids-metadata");
         List<Path> roots = truths().map(t -> data.resolve(t.dataset())).toList();
         result = BidsIndex.index(BidsIndexConfig.of(roots), ProgressListener.NONE);
     }

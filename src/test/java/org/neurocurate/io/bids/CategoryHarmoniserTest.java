@@ -26,7 +26,7 @@ class CategoryHarmoniserTest {
     void numericSexCodesFollowLevelsAndAreNeverGuessed() {
         assertEquals("M", code(Field.SEX, "1", Map.of("1", "male", "2", "female")));
         assertEquals("F", code(Field.SEX, "1", Map.of("2", "male", "1", "female")));
-        assertEquals("!t[c]: sex \"1\" is a numeric code without Levels in the sidecar", code(Field.SEX, "1", Map.of()));
+        assertEquals("!t[c]: sex \"1\" is a number without Levels in the sidecar (a code or a score), not mapped", code(Field.SEX, "1", Map.of()));
         assertEquals("!t[c]: sex \"M,\" is not a recognised value", code(Field.SEX, "M,", Map.of()));
     }
 
