@@ -32,7 +32,8 @@ public final class AgeHarmoniser {
     private static final String NUM = "(\\d+(?:[.,]\\d+)?)";
     private static final Pattern NUMBER = Pattern.compile(NUM + "\\s*([a-z]*)");
     private static final Pattern RANGE = Pattern.compile(NUM + "\\s*(?:-|–|—|to)\\s*" + NUM + "\\s*([a-z]*)");
-    private static final Pattern OPEN = Pattern.compile("(?:>=?|≥)?\\s*" + NUM + "\\s*(\\+|or older|and older)?\\s*([a-z]*)");
+    private static final Pattern OPEN =
+            Pattern.compile("(?:>=?|≥)?\\s*" + NUM + "\\s*(\\+|or older|and older)?\\s*([a-z]*)");
 
     private AgeHarmoniser() { }
 
@@ -70,7 +71,8 @@ public final class AgeHarmoniser {
         Unit declared = declaredUnit(column);
         Parsed p = parse(text.toLowerCase(Locale.ROOT));
         if (p == null) {
-            return new Result(Harmonised.ABSENT, source + ": age \"" + raw + "\" is not a number, range or Levels code");
+            return new Result(Harmonised.ABSENT,
+                    source + ": age \"" + raw + "\" is not a number, range or Levels code");
         }
         Unit unit = p.unit != null ? p.unit : declared != null ? declared : Unit.YEARS;
         double years = p.value * unit.years;
@@ -95,7 +97,8 @@ public final class AgeHarmoniser {
             double a = number(m.group(1));
             double b = number(m.group(2));
             if (b >= a) {
-                return new Parsed((a + b) / 2, unitWord(m.group(3)), "range " + m.group(1) + "-" + m.group(2) + " midpoint");
+                String note = "range " + m.group(1) + "-" + m.group(2) + " midpoint";
+                return new Parsed((a + b) / 2, unitWord(m.group(3)), note);
             }
             return null;
         }

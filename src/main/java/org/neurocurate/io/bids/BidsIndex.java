@@ -27,7 +27,8 @@ import org.neurocurate.progress.ProgressListener;
  * <p>Per dataset: dataset_description.json and participants.tsv/.json are read once, the tree is
  * walked once ({@link DatasetWalk}), and each image file gets its entities from its name, its inherited
  * sidecar metadata ({@link Sidecars}, each JSON parsed once), its volume count from its NIfTI header
- * (only when non-empty; {@link NiftiReader#readHeader} reads the first 540 bytes only), and its participant facts ({@link Participants}). Any
+ * (only when non-empty; {@link NiftiReader#readHeader} reads the first 540 bytes only), and its
+ * participant facts ({@link Participants}). Any
  * failure on one file (bad name, invalid JSON, unreadable file, ragged participants row) becomes a
  * problem on that file's record; the index goes on. Input files are only read.
  */
@@ -102,7 +103,8 @@ public final class BidsIndex {
             List<ScanRecord> out = SessionSites.fill(records(found.images(), pool, cancelled));
             for (DatasetWalk.Failure f : found.failures()) {
                 listener.warn(key + ": " + f.problem());
-                out.add(new ScanRecord(key, name, "", "", null, "", f.path(), -1, -1, Map.of(), List.of(), List.of(f.problem())));
+                out.add(new ScanRecord(key, name, "", "", null, "", f.path(), -1, -1, Map.of(), List.of(),
+                        List.of(f.problem())));
             }
             out.sort((a, b) -> a.path().compareTo(b.path()));
             return out;

@@ -66,11 +66,13 @@ public final class CategoryHarmoniser {
         if (field == Field.HEALTH) {
             // Any named group that is not a control group is a patient group (diagnosis, condition).
             code = code != null ? code : "patient";
-            return new Result(new Harmonised(code, source, raw.strip(), note.isEmpty() ? "group \"" + text + "\"" : note), "");
+            String why = note.isEmpty() ? "group \"" + text + "\"" : note;
+            return new Result(new Harmonised(code, source, raw.strip(), why), "");
         }
         if (code == null) {
             String why = text.matches("[0-9.]+") && column.levels().isEmpty()
-                    ? " is a number without Levels in the sidecar (a code or a score), not mapped" : " is not a recognised value";
+                    ? " is a number without Levels in the sidecar (a code or a score), not mapped"
+                    : " is not a recognised value";
             return new Result(Harmonised.ABSENT, source + ": " + field.key + " \"" + raw.strip() + "\"" + why);
         }
         return new Result(new Harmonised(code, source, raw.strip(), note), "");

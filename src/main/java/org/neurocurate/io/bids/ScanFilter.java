@@ -63,7 +63,8 @@ public final class ScanFilter {
     public static Predicate<ScanRow> parse(String expression) {
         int eq = expression.indexOf('=');
         if (eq <= 0) {
-            throw new IllegalArgumentException("filter \"" + expression + "\" is not column=value[,value] or column=min..max");
+            throw new IllegalArgumentException(
+                    "filter \"" + expression + "\" is not column=value[,value] or column=min..max");
         }
         String column = expression.substring(0, eq).strip();
         String value = expression.substring(eq + 1).strip();

@@ -10,10 +10,10 @@ import java.util.OptionalDouble;
 /**
  * One image file of a BIDS dataset with its harmonised metadata: one row of the scans table.
  *
- * @param dataset     the dataset folder name (e.g. {@code ds000117})
- * @param datasetName Name from dataset_description.json, or ""
- * @param participantId {@code sub-<label>} from the file name, or from the folder when the name is outside
- *                    BIDS; "" when neither says
+ * @param dataset       the dataset folder name (e.g. {@code ds000117})
+ * @param datasetName   Name from dataset_description.json, or ""
+ * @param participantId {@code sub-<label>} from the file name, or from the folder when the name is
+ *                      outside BIDS; "" when neither says
  * @param session     the session label (without {@code ses-}) from the file name or folder, or ""
  * @param name        the parsed file name; null when the name is outside BIDS
  * @param datatype    the datatype folder ({@code anat}, {@code func}, ...), or ""
@@ -24,9 +24,9 @@ import java.util.OptionalDouble;
  * @param sidecars    sidecars that applied, least specific first, relative to the dataset root
  * @param problems    everything that could not be read or parsed for this file, one line each
  */
-public record ScanRecord(String dataset, String datasetName, String participantId, String session, BidsName name, String datatype, Path path,
-                         long volumes, long fileBytes, Map<String, Harmonised> harmonised,
-                         List<String> sidecars, List<String> problems) {
+public record ScanRecord(String dataset, String datasetName, String participantId, String session,
+                         BidsName name, String datatype, Path path, long volumes, long fileBytes,
+                         Map<String, Harmonised> harmonised, List<String> sidecars, List<String> problems) {
 
     public ScanRecord {
         harmonised = Collections.unmodifiableMap(new LinkedHashMap<>(harmonised));

@@ -42,8 +42,8 @@ final class SessionSites {
             Map<String, Harmonised> values = new LinkedHashMap<>(r.harmonised());
             values.put(ScansTable.SITE, new Harmonised(from.value(), from.source(), from.raw(),
                     "from other scans of " + r.participantId() + (r.session().isEmpty() ? "" : " ses-" + r.session())));
-            out.add(new ScanRecord(r.dataset(), r.datasetName(), r.participantId(), r.session(), r.name(), r.datatype(), r.path(), r.volumes(),
-                    r.fileBytes(), values, r.sidecars(), r.problems()));
+            out.add(new ScanRecord(r.dataset(), r.datasetName(), r.participantId(), r.session(), r.name(),
+                    r.datatype(), r.path(), r.volumes(), r.fileBytes(), values, r.sidecars(), r.problems()));
         }
         return out;
     }

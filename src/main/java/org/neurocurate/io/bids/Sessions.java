@@ -67,7 +67,8 @@ final class Sessions {
         }
         JsonObject sidecar = null;
         String problem = "";
-        for (Path json : List.of(root.resolve(subject).resolve(subject + "_sessions.json"), root.resolve("sessions.json"))) {
+        Path subjectLevel = root.resolve(subject).resolve(subject + "_sessions.json");
+        for (Path json : List.of(subjectLevel, root.resolve("sessions.json"))) {
             if (sidecar == null && Files.exists(json)) {
                 try {
                     sidecar = Sidecars.parseObject(json);
