@@ -165,6 +165,31 @@ class BidsIndexRealDataTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void handednessIsMappedOrItsRawValueIsReported() throws IOException {
+        Map<String, String> columns = Map.of("ds000228", "Handedness", "ds001486", "handedness",
+                "ds004856", "HandednessScore");
+        for (Map.Entry<String, String> c : columns.entrySet()) {
+            List<Map<String, String>> rows = readTsv(data.resolve(c.getKey()).resolve("participants.tsv"));
+            Map<String, String> raw = rows.stream().collect(Collectors.toMap(r -> r.get("participant_id"),
+                    r -> r.get(c.getValue()), (a, b) -> a));
+            int mapped = 0;
+            for (ScanRecord r : scans(c.getKey())) {
+                String cell = raw.get(r.participantId());
+                String value = r.value(ScansTable.HANDEDNESS);
+                if (!value.isEmpty()) {
+                    assertTrue(Set.of("R", "L", "A").contains(value), r.path().toString());
+                    mapped++;
+                } else if (!cell.equals("n/a") && !cell.isEmpty()) {
+                    assertTrue(r.problems().stream().anyMatch(p -> p.contains("handedness \"" + cell + "\"")),
+                            "dropped silently: " + c.getValue() + "=" + cell + " for " + r.path());
+                }
+            }
+            // ds004856 has an Edinburgh score (0-4) without Levels: no category may be read from it.
+            assertEquals(c.getKey().equals("ds004856"), mapped == 0, c.getKey() + " mapped " + mapped);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("truths")
     void ageUnitsAreConvertedOnlyWhereDeclared(Truth t) throws IOException {
