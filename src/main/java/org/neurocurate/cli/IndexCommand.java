@@ -45,9 +45,13 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path target = out.toAbsolutePath().normalize();
         for (Path d : datasets) {
             if (!Files.isDirectory(d)) {
                 throw new IllegalArgumentException(d + ": not a folder (expected a BIDS dataset root)");
+            }
+            if (target.startsWith(d.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException(out + ": inside dataset " + d + "; input datasets are never written to");
             }
         }
         Predicate<ScanRow> filter = r -> true;

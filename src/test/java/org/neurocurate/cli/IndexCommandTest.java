@@ -49,6 +49,18 @@ class IndexCommandTest {
     }
 
     @Test
+    void refusesToWriteTheTableInsideAnInputDataset() throws IOException {
+        Path d1 = dataset("one", "20", "60");
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute("index", d1.toString(), "--out", d1.resolve("scans.tsv").toString());
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("input datasets are never written to"), err.toString());
+        assertFalse(Files.exists(d1.resolve("scans.tsv")));
+    }
+
+    @Test
     void aMissingDatasetFolderIsOneLineOnStderrAndExitOne() {
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();

@@ -54,17 +54,29 @@ class BidsIndexRealDataTest {
 
     static Stream<Truth> truths() {
         return Stream.of(
+                // years, no participants.json; sex F/M plus one typo "M," (must be a problem)
                 new Truth("ds000001", (r, s) -> "age", "sex", false),
+                // years; sex in a column named gender
                 new Truth("ds000030", (r, s) -> "age", "gender", false),
+                // "Age in years for the first session" (no Units); CRLF
                 new Truth("ds000117", (r, s) -> "age", "sex", false),
+                // only AgeGroup Young/Old: no numeric age exists, none may appear
                 new Truth("ds000201", (r, s) -> null, "Sex", false),
+                // 5-year bins "55-60": midpoint
                 new Truth("ds000221", (r, s) -> "age (5-year bins)", "gender", false),
+                // decimal years in a capitalised column
                 new Truth("ds000228", (r, s) -> "Age", "Gender", false),
+                // one age column per session (age_ses-T1, age_ses-T2); sex 1/2 with Levels 1 = male
                 new Truth("ds001486", (r, s) -> "age_ses-" + s, "sex", false),
+                // years; gender m/f while Levels say M/F
                 new Truth("ds002748", (r, s) -> "age", "gender", false),
+                // age_scan is a category code whose Levels label is a range ("4" = "16-20 years"); BOM
                 new Truth("ds004199", (r, s) -> "age_scan", "sex", false),
+                // years with Units; the clean reference
                 new Truth("ds004815", (r, s) -> "age", "sex", false),
+                // age at the MRI of each wave (AgeMRI_W1..W3), not the cognitive or PET ages
                 new Truth("ds004856", (r, s) -> "AgeMRI_W" + s.replace("wave", ""), "Sex", false),
+                // long format: one row per subject and session; Sex 1/2 with reversed Levels (2 = male)
                 new Truth("ds005027", (r, s) -> "ScanAge", "Sex", true));
     }
 
