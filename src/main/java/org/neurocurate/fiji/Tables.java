@@ -15,7 +15,23 @@ final class Tables {
      * sort them); everything else stays text; empty cells stay empty.
      */
     static ResultsTable toResultsTable(List<String> header, List<List<String>> rows) {
-        ResultsTable rt = new ResultsTable();
+        return fill(new ResultsTable(), header, rows);
+    }
+
+    /**
+     * Replaces the content of ImageJ's system Results table (what macros read with {@code nResults},
+     * {@code getResult} and {@code getResultString}) and shows it when there is a display.
+     */
+    static void toSystemResults(List<String> header, List<List<String>> rows) {
+        ResultsTable rt = ResultsTable.getResultsTable();
+        rt.reset();
+        fill(rt, header, rows);
+        if (!MacroOptions.headless()) {
+            rt.show("Results");
+        }
+    }
+
+    private static ResultsTable fill(ResultsTable rt, List<String> header, List<List<String>> rows) {
         rt.showRowNumbers(false);
         for (List<String> row : rows) {
             rt.incrementCounter();
