@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             DemoCommand.class,
             MacroCommand.class,
+            UpdateSiteCommand.class,
             IndexCommand.class,
         })
 public final class Main implements Runnable {
