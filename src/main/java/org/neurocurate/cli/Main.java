@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             MacroCommand.class,
             UpdateSiteCommand.class,
             IndexCommand.class,
+            SynthCommand.class,
         })
 public final class Main implements Runnable {
 
