@@ -1,18 +1,12 @@
 package org.neurocurate.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
-import org.neurocurate.io.bids.BidsIndex;
 import org.neurocurate.io.bids.BidsIndexConfig;
-import org.neurocurate.io.bids.BidsIndexResult;
 import org.neurocurate.io.bids.DatasetSummary;
-import org.neurocurate.io.bids.ScanFilter;
-import org.neurocurate.io.bids.ScanRow;
-import org.neurocurate.io.bids.ScansTable;
+import org.neurocurate.io.bids.IndexJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,30 +39,16 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path target = out.toAbsolutePath().normalize();
-        for (Path d : datasets) {
-            if (!Files.isDirectory(d)) {
-                throw new IllegalArgumentException(d + ": not a folder (expected a BIDS dataset root)");
-            }
-            if (target.startsWith(d.toAbsolutePath().normalize())) {
-                throw new IllegalArgumentException(out + ": inside dataset " + d + "; input datasets are never written to");
-            }
-        }
-        Predicate<ScanRow> filter = r -> true;
-        for (String w : where) {
-            filter = filter.and(ScanFilter.parse(w));
-        }
+        BidsIndexConfig defaults = BidsIndexConfig.of(datasets);
+        BidsIndexConfig config = new BidsIndexConfig(datasets, !noHeaders, defaults.followSymlinks(), threads);
+        IndexJob.Outcome o = IndexJob.run(config, where, out, TerminalProgress.stderr());
         PrintWriter err = spec.commandLine().getErr();
-        BidsIndexConfig config = new BidsIndexConfig(datasets, !noHeaders, true, threads);
-        BidsIndexResult result = BidsIndex.index(config, TerminalProgress.stderr());
-        ScansTable.Table table = result.table().filter(filter);
-        ScansTable.write(out, table);
-        for (DatasetSummary s : result.datasets()) {
+        for (DatasetSummary s : o.result().datasets()) {
             err.printf("%s: %d images, %d subject folders, %d listed participants%s%n", s.dataset(),
                     s.images(), s.subjectFolders(), s.listedParticipants(),
                     s.problems().isEmpty() ? "" : "; " + String.join("; ", s.problems()));
         }
-        err.printf("wrote %d rows to %s%n", table.rows().size(), out);
+        err.printf("wrote %d rows to %s%n", o.table().rows().size(), out);
         err.flush();
         return 0;
     }
