@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * Finds the columns of a participants or sessions table that hold age at scan, and orders them for a
  * given session. A column qualifies when one of its name tokens ({@link ColumnInfo#tokens}) is
  * {@code age} and none names another event ({@code onset}, {@code op}, {@code cog}, {@code pet},
- * {@code group}, ...): {@code age}, {@code Age}, {@code ScanAge}, {@code age_at_scan},
- * {@code AgeMRI_W1}, {@code age_ses-T1}, {@code age (5-year bins)} qualify; {@code AgeGroup},
- * {@code age_epilepsyonset}, {@code AgeCog_W1} do not.
+ * {@code group}, ..., or a compound ending in a long one such as {@code epilepsyonset}): {@code age},
+ * {@code Age}, {@code ScanAge}, {@code age_at_scan}, {@code AgeMRI_W1}, {@code age_ses-T1},
+ * {@code age (5-year bins)} qualify; {@code AgeGroup}, {@code age_epilepsyonset}, {@code AgeCog_W1},
+ * {@code AgePETAmy_W1} do not.
  *
  * <p>A column is bound to a session when its name carries a {@code ses} token followed by a label
  * ({@code age_ses-T1} → {@code T1}) or ends in a short letters-plus-number token ({@code AgeMRI_W1} →
@@ -47,7 +48,7 @@ final class AgeColumns {
         List<AgeColumn> out = new ArrayList<>();
         for (String name : header) {
             List<String> tokens = ColumnInfo.tokens(name);
-            if (!tokens.contains("age") || tokens.stream().anyMatch(OTHER_EVENTS::contains)) {
+            if (!tokens.contains("age") || tokens.stream().anyMatch(AgeColumns::namesOtherEvent)) {
                 continue;
             }
             String bound = null;
@@ -61,6 +62,12 @@ final class AgeColumns {
             out.add(new AgeColumn(ColumnInfo.of(name, sidecar), bound, imaging));
         }
         return out;
+    }
+
+    /** A token naming another event: one of {@code OTHER_EVENTS}, or ending in a long one ({@code epilepsyonset}). */
+    private static boolean namesOtherEvent(String token) {
+        return OTHER_EVENTS.contains(token)
+                || OTHER_EVENTS.stream().anyMatch(e -> e.length() >= 5 && token.endsWith(e));
     }
 
     /**

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public record ColumnInfo(String name, String description, String units, Map<String, String> levels) {
 
-    private static final Pattern TOKEN_SPLIT = Pattern.compile("(?<=[a-z])(?=[A-Z])|[^A-Za-z0-9]+");
+    private static final Pattern TOKEN_SPLIT =
+            Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[^A-Za-z0-9]+");
 
     public ColumnInfo {
         levels = Collections.unmodifiableMap(new LinkedHashMap<>(levels));
@@ -46,8 +47,9 @@ public record ColumnInfo(String name, String description, String units, Map<Stri
     }
 
     /**
-     * Lower-case word tokens of a column name, split at non-alphanumerics and lower-to-upper case
-     * changes: {@code AgeMRI_W1} → [age, mri, w1], {@code age (5-year bins)} → [age, 5, year, bins].
+     * Lower-case word tokens of a column name, split at non-alphanumerics and camel-case boundaries:
+     * {@code AgeMRI_W1} → [age, mri, w1], {@code AgePETAmy_W1} → [age, pet, amy, w1],
+     * {@code age (5-year bins)} → [age, 5, year, bins].
      */
     public static List<String> tokens(String columnName) {
         return java.util.Arrays.stream(TOKEN_SPLIT.split(columnName))
