@@ -173,20 +173,7 @@ public final class BidsIndex {
                 rowProblems.add(fileName + ": name outside BIDS (sub-<label>[_<key>-<label>...]_<suffix>.nii[.gz])");
             }
             String datatype = datatype(image, bn, rowProblems);
-            long bytes = -1;
-            long volumes = -1;
-            try {
-                bytes = Files.size(image);
-                if (bytes == 0) {
-                    rowProblems.add(fileName + ": empty file (0 bytes), volume count unknown");
-                } else if (config.readNiftiHeaders()) {
-                    volumes = volumes(NiftiReader.readHeader(image).dim());
-                }
-            } catch (NiftiException e) {
-                rowProblems.add(fileName + ": not a readable NIfTI header (" + e.getMessage() + ")");
-            } catch (IOException e) {
-                rowProblems.add(fileName + ": unreadable (" + e + ")");
-            }
+            long[] sizeAndVolumes = sizeAndVolumes(image, rowProblems);
             Path rel = root.relativize(image);
             String subject = bn != null ? "sub-" + bn.entity("sub") : folderLabel(rel, 0, "sub-");
             String session = bn != null ? bn.entity("ses") : SessionLabels.strip(folderLabel(rel, 1, "ses-"));
@@ -210,8 +197,30 @@ public final class BidsIndex {
                 values.putAll(scanner);
                 values.put(ScansTable.SITE, SiteKey.of(key, facts.site(), scanner));
             }
-            return new ScanRecord(key, name, subject, session, bn, datatype, image, volumes, bytes, values, used,
-                    rowProblems);
+            return new ScanRecord(key, name, subject, session, bn, datatype, image, sizeAndVolumes[1],
+                    sizeAndVolumes[0], values, used, rowProblems);
+        }
+
+        /**
+         * {file size in bytes, volumes}, -1 where unknown. Only a non-empty file's header is read (at most
+         * 540 bytes): the image data is never touched.
+         */
+        private long[] sizeAndVolumes(Path image, List<String> rowProblems) {
+            String fileName = image.getFileName().toString();
+            long[] out = {-1, -1};
+            try {
+                out[0] = Files.size(image);
+                if (out[0] == 0) {
+                    rowProblems.add(fileName + ": empty file (0 bytes), volume count unknown");
+                } else if (config.readNiftiHeaders()) {
+                    out[1] = volumes(NiftiReader.readHeader(image).dim());
+                }
+            } catch (NiftiException e) {
+                rowProblems.add(fileName + ": not a readable NIfTI header (" + e.getMessage() + ")");
+            } catch (IOException e) {
+                rowProblems.add(fileName + ": unreadable (" + e + ")");
+            }
+            return out;
         }
 
         /** Number of volumes: dim[4] when dim[0] >= 4 (a 4-D series), else 1 (NIfTI-1 §dim). */
