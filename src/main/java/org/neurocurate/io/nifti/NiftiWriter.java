@@ -30,11 +30,23 @@ public final class NiftiWriter {
     /** Writes the stored values in their own datatype with the volume's scaling. */
     public static void write(Volume volume, Path file) throws NiftiException {
         NiftiDatatype type = StoredArrays.datatypeOf(volume.storedImage());
+        if (isRgb(volume)) {
+            write(file, volume, NiftiDatatype.RGB24, 1, 0, StoredArrays.interleavedRgb(volume.storedImage()));
+            return;
+        }
         if (type == null) {
             writeFloat32(volume, file);
             return;
         }
         write(file, volume, type, volume.slope(), volume.inter(), StoredArrays.encoder(volume.storedImage(), type));
+    }
+
+    /** An RGB24 volume as the reader gives it: uint8 with a last axis of 3 channels, from an RGB24 file. */
+    private static boolean isRgb(Volume volume) {
+        long[] dims = volume.dimensions();
+        return StoredArrays.datatypeOf(volume.storedImage()) == NiftiDatatype.UINT8 && dims[dims.length - 1] == 3
+                && volume.header().filter(NiftiHeader.class::isInstance)
+                        .map(h -> ((NiftiHeader) h).datatypeCode() == NiftiDatatype.RGB24.code()).orElse(false);
     }
 
     /** Writes the real (scaled) values as float32, unscaled. */

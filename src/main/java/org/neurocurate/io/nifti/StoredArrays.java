@@ -69,6 +69,19 @@ final class StoredArrays {
         return (out, order) -> encode(out, data, order);
     }
 
+    /** Planar uint8 channels (channel axis last) as interleaved r g b bytes. */
+    static Encoder interleavedRgb(RandomAccessibleInterval<? extends RealType<?>> img) {
+        byte[] planar = (byte[]) copy(img, NiftiDatatype.UINT8);
+        int voxels = planar.length / 3;
+        byte[] rgb = new byte[planar.length];
+        for (int v = 0; v < voxels; v++) {
+            rgb[3 * v] = planar[v];
+            rgb[3 * v + 1] = planar[voxels + v];
+            rgb[3 * v + 2] = planar[2 * voxels + v];
+        }
+        return (out, order) -> out.write(rgb);
+    }
+
     static Encoder floats(float[] values) {
         return (out, order) -> encode(out, values, order);
     }
