@@ -78,7 +78,8 @@ public final class CohortGenerator {
                 subjects.add(subjectParams(spec, s));
                 rows.addAll(r);
             } catch (ExecutionException e) {
-                String msg = spec.participantId(s) + ": " + e.getCause().getMessage();
+                Throwable cause = e.getCause();
+                String msg = spec.participantId(s) + ": " + (cause.getMessage() != null ? cause.getMessage() : cause.toString());
                 failures.add(msg);
                 listener.warn(msg);
             } catch (InterruptedException e) {
