@@ -130,6 +130,34 @@ class CohortGeneratorTest {
         assertEquals(List.of("participant_id\tage\tsex\tsite"), Files.readAllLines(tmp.resolve("x/participants.tsv")));
     }
 
+    @Test
+    void aSubjectThatCannotBeWrittenIsRecordedAndTheOthersComplete() throws Exception {
+        Path root = tmp.resolve("ds");
+        // once the folder is prepared, a plain file takes the place of sub-002's folder
+        ProgressListener blocker = new ProgressListener() {
+            @Override
+            public boolean isCancelled() {
+                try {
+                    if (Files.notExists(root.resolve("sub-002")) && Files.notExists(root.resolve("sub-001"))) {
+                        Files.writeString(root.resolve("sub-002"), "in the way");
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return false;
+            }
+        };
+        CohortResult r = CohortGenerator.generate(SMALL.withSubjects(3).withThreads(1), root, blocker);
+        assertEquals(1, r.failures().size(), r.failures().toString());
+        assertTrue(r.failures().get(0).startsWith("sub-002: "), r.failures().get(0));
+        assertEquals(List.of("sub-001", "sub-003"), r.subjects().stream().map(SubjectParams::participantId).toList());
+        assertTrue(r.rows().stream().noneMatch(row -> row.participantId().equals("sub-002")));
+        assertTrue(Files.notExists(root.resolve("sourcedata/sub-002")), "partial ground truth of sub-002 removed");
+        List<String> participants = Files.readAllLines(root.resolve("participants.tsv"));
+        assertEquals(3, participants.size());
+        assertTrue(Files.exists(root.resolve("sub-003/anat/sub-003_T1w.nii.gz")));
+    }
+
     /** SHA-256 of every file under {@code root}, by relative path. */
     static Map<String, String> hashes(Path root) throws IOException {
         Map<String, String> out = new TreeMap<>();
