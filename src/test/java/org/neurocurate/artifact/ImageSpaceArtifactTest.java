@@ -97,8 +97,8 @@ class ImageSpaceArtifactTest {
             }
         }
         assertEquals(1, sum, 1e-4, "blur keeps the total signal (normalised kernel)");
-        double sigma = p.sigmaMm();
-        // a sampled Gaussian of σ ≈ 1 voxel has variance within 2 % of σ²
+        double sigma = p.sigmaVoxels() * Phantom.SPACING;
+        // a sampled Gaussian of σ ≈ 1.3 voxels has variance within 2 % of σ²
         assertEquals(sigma * sigma, second / sum, 0.02 * sigma * sigma);
     }
 
