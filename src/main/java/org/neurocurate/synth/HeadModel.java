@@ -11,7 +11,7 @@ import java.util.Random;
  *
  * <p>Layout (head frame: x right, y anterior, z superior, origin near the brain centre; template sizes
  * in mm before the subject's head scale): cerebrum ellipsoid shrunk by ageing inside an unchanged
- * intracranial cavity (young cerebrum + 3 mm CSF, cerebellum and brainstem + 2 mm), skull 6 mm, scalp
+ * intracranial cavity (young cerebrum, cerebellum and brainstem + 2 mm of CSF), skull 6 mm, scalp
  * 5 mm, plus face and neck soft tissue. The cortex is folded by sulci: CSF sheets on the zero set of a
  * smooth random field, down to {@link #SULCAL_DEPTH_MM}, each lined by grey matter of the cortical
  * thickness; an interhemispheric fissure splits the hemispheres above the corpus callosum. Deep grey
@@ -80,7 +80,7 @@ final class HeadModel {
         this.texture = new SmoothNoise(r, 5, 100);
     }
 
-    /** Multiplicative tissue texture at a world point: 1 + 0.03·n, n a smooth unit-SD field. */
+    /** Multiplicative tissue texture at a head-frame point: 1 + 0.03·n, n a smooth unit-SD field. */
     double texture(double[] head) {
         return 1 + 0.03 * texture.at(head[0], head[1], head[2]);
     }
