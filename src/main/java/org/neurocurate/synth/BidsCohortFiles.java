@@ -71,10 +71,10 @@ final class BidsCohortFiles {
         AtomicOutput.writeString(root.resolve("sourcedata/dseg.tsv"), dseg.toString());
     }
 
-    private static final String TIER_TEXT = "True quality tier from the largest artifact severity s (0 without "
-            + "artifacts): tier 1 s < 0.10 (clean: site noise and bias only), 2 s < 0.30 (minor), 3 s < 0.50 (moderate), "
-            + "4 s < 0.75 (severe), 5 s >= 0.75 (unusable). Defacing and skull-stripping are site processing and do "
-            + "not change the tier.";
+    private static final String TIER_TEXT = "True quality tier, 1 (unusable) to 5 (excellent), from the largest "
+            + "artifact severity s (0 without artifacts): tier 5 s < 0.10 (clean: site noise and bias only), "
+            + "4 s < 0.30 (minor), 3 s < 0.50 (moderate), 2 s < 0.75 (severe), 1 s >= 0.75 (unusable). Defacing and "
+            + "skull-stripping are site processing and do not change the tier.";
 
     private static Map<String, Object> groundTruthColumns() {
         Map<String, Object> m = new LinkedHashMap<>();

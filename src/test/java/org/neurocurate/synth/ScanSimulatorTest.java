@@ -20,12 +20,12 @@ class ScanSimulatorTest {
     }
 
     @Test
-    void cleanScanIsInt16WithSiteNoiseInTheBackgroundAndTierOne() {
+    void cleanScanIsInt16WithSiteNoiseInTheBackgroundAndTierFive() {
         Site site = sites.get(0);
         SyntheticSubject s = subjectAt(site);
         SimulatedScan scan = ScanSimulator.simulate(s, Contrast.T1W, List.of(), new Random(1));
         assertTrue(scan.image().storedImage().getType() instanceof ShortType, "stored as int16");
-        assertEquals(1, scan.tier());
+        assertEquals(5, scan.tier(), "clean is excellent");
         assertTrue(scan.artifacts().isEmpty());
         float[] img = scan.image().toFloatArray();
         double sum = 0;
@@ -86,20 +86,20 @@ class ScanSimulatorTest {
         List<PlannedArtifact> plan = List.of(new PlannedArtifact("motion", 0.8), new PlannedArtifact("noise_gaussian", 0.2));
         SimulatedScan scan = ScanSimulator.simulate(s, Contrast.T1W, plan, new Random(4));
         assertEquals(List.of("motion", "noise_gaussian"), scan.artifacts().stream().map(SimulatedScan.Step::key).toList());
-        assertEquals(5, scan.tier());
+        assertEquals(1, scan.tier(), "motion at 0.8 is unusable");
         SimulatedScan clean = ScanSimulator.simulate(s, Contrast.T1W, List.of(), new Random(4));
         assertFalse(java.util.Arrays.equals(clean.image().toFloatArray(), scan.image().toFloatArray()));
     }
 
     @Test
     void tierFollowsTheLargestSeverity() {
-        assertEquals(1, QualityTier.ofSeverity(0));
-        assertEquals(1, QualityTier.ofSeverity(0.099));
-        assertEquals(2, QualityTier.ofSeverity(0.1));
+        assertEquals(5, QualityTier.ofSeverity(0));
+        assertEquals(5, QualityTier.ofSeverity(0.099));
+        assertEquals(4, QualityTier.ofSeverity(0.1));
         assertEquals(3, QualityTier.ofSeverity(0.3));
-        assertEquals(4, QualityTier.ofSeverity(0.5));
-        assertEquals(5, QualityTier.ofSeverity(0.75));
-        assertEquals(4, QualityTier.of(List.of(new PlannedArtifact("blur", 0.2), new PlannedArtifact("spike", 0.6))));
+        assertEquals(2, QualityTier.ofSeverity(0.5));
+        assertEquals(1, QualityTier.ofSeverity(0.75));
+        assertEquals(2, QualityTier.of(List.of(new PlannedArtifact("blur", 0.2), new PlannedArtifact("spike", 0.6))));
         assertEquals("spike", QualityTier.reason(List.of(new PlannedArtifact("blur", 0.2), new PlannedArtifact("spike", 0.6))));
     }
 
