@@ -18,6 +18,18 @@ public final class Artifacts {
         return ALL.stream().filter(a -> a.key().equals(key)).findFirst();
     }
 
+    /**
+     * The one call behind every face's "simulate artifact": the artifact {@code key} at {@code severity},
+     * parameters drawn from {@code seed}.
+     *
+     * @throws IllegalArgumentException for an unknown key (the message lists the known ones) or a severity outside [0, 1]
+     */
+    public static Applied<?> simulate(org.neurocurate.volume.Volume volume, String key, double severity, long seed) {
+        Artifact<?> a = byKey(key).orElseThrow(() -> new IllegalArgumentException("unknown artifact '" + key
+                + "'; known: " + String.join(", ", ALL.stream().map(Artifact::key).toList())));
+        return sampleAndApply(a, volume, severity, new java.util.Random(seed));
+    }
+
     /** Samples parameters for {@code severity} and applies them: one call for callers that hold an {@code Artifact<?>}. */
     public static <P extends ArtifactParams> Applied<P> sampleAndApply(Artifact<P> artifact,
             org.neurocurate.volume.Volume volume, double severity, java.util.Random random) {

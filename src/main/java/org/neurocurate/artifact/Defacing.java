@@ -63,19 +63,21 @@ public final class Defacing implements Artifact<Defacing.Params> {
         return VolumeGrid.withValues(volume, image);
     }
 
-    /** True for the voxels these parameters remove from this image. */
+    /**
+     * True for the voxels these parameters remove from this image. The projection (p − c)·n is affine
+     * in the voxel index, α·i + β·j + γ·k + δ, so it is evaluated without mapping every voxel.
+     */
     public static boolean[] mask(Volume volume, float[] image, Params p) {
         VolumeGrid g = VolumeGrid.of(volume);
         Affine a = volume.voxelToWorld();
         double threshold = 0.1 * IntensityReference.of(image);
-        double[] c = new double[3];
+        double[] mean = new double[3];
         long count = 0;
         for (int v = 0; v < image.length; v++) {
             if (image[v] > threshold) {
-                double[] w = world(a, v, g);
-                c[0] += w[0];
-                c[1] += w[1];
-                c[2] += w[2];
+                mean[0] += v % g.nx();
+                mean[1] += (v / g.nx()) % g.ny();
+                mean[2] += v / (g.nx() * g.ny());
                 count++;
             }
         }
@@ -83,30 +85,32 @@ public final class Defacing implements Artifact<Defacing.Params> {
         if (count == 0) {
             return out;
         }
-        for (int d = 0; d < 3; d++) {
-            c[d] /= count;
+        double[] c = a.apply(new double[] {mean[0] / count, mean[1] / count, mean[2] / count});
+        double[] w = new double[4];
+        for (int col = 0; col < 4; col++) {
+            for (int r = 0; r < 3; r++) {
+                w[col] += NORMAL[r] * a.get(r, col);
+            }
         }
+        w[3] -= NORMAL[0] * c[0] + NORMAL[1] * c[1] + NORMAL[2] * c[2];
         double reach = 0;
-        double[] proj = new double[image.length];
         for (int v = 0; v < image.length; v++) {
-            double[] w = world(a, v, g);
-            proj[v] = (w[0] - c[0]) * NORMAL[0] + (w[1] - c[1]) * NORMAL[1] + (w[2] - c[2]) * NORMAL[2];
             if (image[v] > threshold) {
-                reach = Math.max(reach, proj[v]);
+                reach = Math.max(reach, projection(w, v, g));
             }
         }
         double plane = (1 - p.cutFraction()) * reach;
         for (int v = 0; v < image.length; v++) {
-            out[v] = proj[v] > plane;
+            out[v] = projection(w, v, g) > plane;
         }
         return out;
     }
 
-    private static double[] world(Affine a, int v, VolumeGrid g) {
+    private static double projection(double[] w, int v, VolumeGrid g) {
         int i = v % g.nx();
         int j = (v / g.nx()) % g.ny();
         int k = v / (g.nx() * g.ny());
-        return a.apply(new double[] {i, j, k});
+        return w[0] * i + w[1] * j + w[2] * k + w[3];
     }
 
     @Override

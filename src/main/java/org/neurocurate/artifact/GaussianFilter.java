@@ -57,6 +57,12 @@ public final class GaussianFilter {
         int r = kernel.length / 2;
         int last = line.length - 1;
         float s = 0;
+        if (t - r >= 0 && t + r <= last) {
+            for (int o = 0; o < kernel.length; o++) {
+                s += kernel[o] * line[t - r + o];
+            }
+            return s;
+        }
         for (int o = -r; o <= r; o++) {
             int u = Math.min(last, Math.max(0, t + o));
             s += kernel[o + r] * line[u];

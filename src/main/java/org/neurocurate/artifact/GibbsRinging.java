@@ -12,7 +12,7 @@ import org.neurocurate.volume.Volume;
 public final class GibbsRinging implements Artifact<GibbsRinging.Params> {
 
     /** Fraction of k-space removed along each axis at severity 1. */
-    static final double MAX_CUT = 0.7;
+    static final double MAX_CUT = 0.8;
 
     /**
      * @param severity in [0, 1]
@@ -37,7 +37,7 @@ public final class GibbsRinging implements Artifact<GibbsRinging.Params> {
         return "truncates k-space: ringing next to sharp edges";
     }
 
-    /** keptFraction = 1 − 0.7·severity (deterministic). */
+    /** keptFraction = 1 − 0.8·severity (deterministic). */
     @Override
     public Params sample(double severity, Random random) {
         return new Params(Artifact.checkSeverity(severity), 1 - MAX_CUT * severity);

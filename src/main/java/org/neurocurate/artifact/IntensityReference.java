@@ -4,12 +4,12 @@ import java.util.Arrays;
 
 /**
  * The intensity that relative artifact amplitudes refer to: the 99th percentile of all voxel values
- * (a robust maximum, insensitive to a few hot voxels). Computed on at most 2¹⁸ evenly strided
+ * (a robust maximum, insensitive to a few hot voxels). Computed on at most 2¹⁶ evenly strided
  * voxels so it costs the same on any grid.
  */
 public final class IntensityReference {
 
-    private static final int MAX_SAMPLES = 1 << 18;
+    private static final int MAX_SAMPLES = 1 << 16;
 
     private IntensityReference() {
     }

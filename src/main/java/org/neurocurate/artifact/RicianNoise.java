@@ -1,6 +1,8 @@
 package org.neurocurate.artifact;
 
 import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 import org.neurocurate.volume.Volume;
 
@@ -18,7 +20,7 @@ public final class RicianNoise implements Artifact<RicianNoise.Params> {
     /**
      * @param severity in [0, 1]
      * @param sigmaFraction σ of each complex channel as a fraction of the 99th-percentile intensity
-     * @param seed seed of the noise realisation
+     * @param seed seed of the noise realisation ({@link SplittableRandom}, whose Gaussians use a fast ziggurat)
      */
     public record Params(double severity, double sigmaFraction, long seed) implements ArtifactParams {
         public Params {
@@ -51,12 +53,12 @@ public final class RicianNoise implements Artifact<RicianNoise.Params> {
         if (p.severity() == 0 || p.sigmaFraction() == 0) {
             return VolumeGrid.withValues(volume, image);
         }
-        addRician(image, p.sigmaFraction() * IntensityReference.of(image), new Random(p.seed()));
+        addRician(image, p.sigmaFraction() * IntensityReference.of(image), new SplittableRandom(p.seed()));
         return VolumeGrid.withValues(volume, image);
     }
 
     /** In place: x ← |x + σ(n₁ + i·n₂)|, with σ in intensity units. */
-    public static void addRician(float[] image, double sigma, Random r) {
+    public static void addRician(float[] image, double sigma, RandomGenerator r) {
         for (int v = 0; v < image.length; v++) {
             double re = image[v] + sigma * r.nextGaussian();
             double im = sigma * r.nextGaussian();

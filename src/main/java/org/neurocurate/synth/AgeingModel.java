@@ -4,12 +4,12 @@ package org.neurocurate.synth;
  * How the synthetic brain changes between 18 and 90 years. With a = (age_bio − 18)/72 clamped to
  * [0, 1.2], where age_bio = age + an individual "brain-age gap":
  * <ul>
- *   <li>brain (cerebrum) linear scale 1 − 0.045a − 0.035a² (about 20 % volume loss at 90, inside an
+ *   <li>brain (cerebrum) linear scale 1 − 0.03a − 0.025a² (about 16 % volume loss at 90, inside an
  *       unchanged skull, so extracerebral CSF grows; cf. Fotenos et al., Neurology 2005);</li>
  *   <li>lateral ventricles linear scale (1 + 0.55a^1.7)·v, v the individual factor (volume about ×3.7
  *       at 90; cf. Kaye et al., Neurology 1992);</li>
- *   <li>cortical thickness 2.8 − 0.5a mm plus an individual offset (Salat et al., Cereb Cortex 2004);</li>
- *   <li>sulcal CSF width 0.6 + 2.4a^1.3 mm;</li>
+ *   <li>cortical thickness 2.8 − 0.4a mm plus an individual offset (Salat et al., Cereb Cortex 2004);</li>
+ *   <li>sulcal CSF width 0.4 + 1.8a^1.3 mm;</li>
  *   <li>white-matter lesion threshold 3.4 − 1.6a plus an individual offset (lower: more lesions;
  *       lesion load rises steeply after 60, cf. de Leeuw et al., JNNP 2001).</li>
  * </ul>

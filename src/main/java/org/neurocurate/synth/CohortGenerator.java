@@ -51,7 +51,7 @@ public final class CohortGenerator {
                     if (listener.isCancelled()) {
                         return null;
                     }
-                    List<GroundTruthRow> rows = writeSubject(spec, sites, index, outDir);
+                    List<GroundTruthRow> rows = writeSubjectOrClean(spec, sites, index, outDir);
                     listener.progress(done.incrementAndGet(), spec.subjects());
                     return rows;
                 }));
@@ -78,7 +78,8 @@ public final class CohortGenerator {
                 subjects.add(subjectParams(spec, s));
                 rows.addAll(r);
             } catch (ExecutionException e) {
-                String msg = spec.participantId(s) + ": " + e.getCause().getMessage();
+                Throwable cause = e.getCause();
+                String msg = spec.participantId(s) + ": " + (cause.getMessage() != null ? cause.getMessage() : cause.toString());
                 failures.add(msg);
                 listener.warn(msg);
             } catch (InterruptedException e) {
@@ -95,6 +96,30 @@ public final class CohortGenerator {
     public static SubjectParams subjectParams(CohortSpec spec, int index) {
         return SubjectParams.sample(spec.participantId(index), spec.subjectRandom(index), spec.sites(), spec.minAge(),
                 spec.maxAge());
+    }
+
+    /** {@link #writeSubject}, removing the subject's partial files if it fails. */
+    private static List<GroundTruthRow> writeSubjectOrClean(CohortSpec spec, List<Site> sites, int index, Path root)
+            throws IOException {
+        try {
+            return writeSubject(spec, sites, index, root);
+        } catch (IOException | RuntimeException e) {
+            String id = spec.participantId(index);
+            deleteTree(root.resolve(id));
+            deleteTree(root.resolve("sourcedata").resolve(id));
+            throw e;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Generates, simulates and writes one subject; returns its ground-truth rows. */

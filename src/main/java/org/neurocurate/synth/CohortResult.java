@@ -9,7 +9,7 @@ import java.util.List;
  * @param root the dataset folder
  * @param subjects participants written
  * @param rows ground truth, one row per scan written
- * @param failures one message per subject that could not be written (its files are absent)
+ * @param failures one message per subject that could not be written (its partial files are removed)
  * @param cancelled true when the listener asked to stop before every subject was done
  */
 public record CohortResult(Path root, List<SubjectParams> subjects, List<GroundTruthRow> rows, List<String> failures,

@@ -11,7 +11,7 @@ import java.util.Random;
  *
  * <p>Layout (head frame: x right, y anterior, z superior, origin near the brain centre; template sizes
  * in mm before the subject's head scale): cerebrum ellipsoid shrunk by ageing inside an unchanged
- * intracranial cavity (young cerebrum + 3 mm CSF, cerebellum and brainstem + 2 mm), skull 6 mm, scalp
+ * intracranial cavity (young cerebrum, cerebellum and brainstem + 2 mm of CSF), skull 6 mm, scalp
  * 5 mm, plus face and neck soft tissue. The cortex is folded by sulci: CSF sheets on the zero set of a
  * smooth random field, down to {@link #SULCAL_DEPTH_MM}, each lined by grey matter of the cortical
  * thickness; an interhemispheric fissure splits the hemispheres above the corpus callosum. Deep grey
@@ -26,6 +26,13 @@ final class HeadModel {
     private static final double SCALP_MM = 5;
     private static final double FOLIA_PERIOD_MM = 4;
     private static final double[] ORIGIN_MM = {0, 3, -4};
+    private static final boolean[] INTRACRANIAL = new boolean[Tissue.COUNT];
+
+    static {
+        for (Tissue t : Tissue.values()) {
+            INTRACRANIAL[t.label()] = t.intracranial();
+        }
+    }
 
     private static final Ellipsoid CEREBRUM = new Ellipsoid(0, -8, 10, 62, 76, 54);
     private static final Ellipsoid CEREBELLUM = new Ellipsoid(0, -50, -36, 46, 26, 20);
@@ -67,13 +74,13 @@ final class HeadModel {
             deepGm[2 * d + 1] = deepGm[2 * d].mirrored();
         }
         Random r = new Random(p.anatomySeed());
-        this.folding = new SmoothNoise(r, 3.5, 100);
+        this.folding = new SmoothNoise(r, 3.5, 95);
         this.shape = new SmoothNoise(r, 14, 130);
         this.lesions = new SmoothNoise(r, 3, 60);
-        this.texture = new SmoothNoise(r, 3.5, 100);
+        this.texture = new SmoothNoise(r, 5, 100);
     }
 
-    /** Multiplicative tissue texture at a world point: 1 + 0.03·n, n a smooth unit-SD field. */
+    /** Multiplicative tissue texture at a head-frame point: 1 + 0.03·n, n a smooth unit-SD field. */
     double texture(double[] head) {
         return 1 + 0.03 * texture.at(head[0], head[1], head[2]);
     }
@@ -117,9 +124,9 @@ final class HeadModel {
         f[Tissue.SKULL.label()] = oSkull - oIc;
         if (oIc > 0) {
             brain(x, y, z, h, bump, f);
-            for (Tissue t : Tissue.values()) {
-                if (t.intracranial()) {
-                    f[t.label()] *= oIc;
+            for (int t = 0; t < f.length; t++) {
+                if (INTRACRANIAL[t]) {
+                    f[t] *= oIc;
                 }
             }
         }

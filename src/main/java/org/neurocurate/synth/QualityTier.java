@@ -3,14 +3,15 @@ package org.neurocurate.synth;
 import java.util.List;
 
 /**
- * The true quality tier of a synthetic scan, from the severities of the artifacts it was given.
- * With s = the largest severity (0 without artifacts):
+ * The true quality tier of a synthetic scan, from the severities of the artifacts it was given, on
+ * NeuroCurate's scale of 1 (unusable) to 5 (excellent). With s = the largest severity (0 without
+ * artifacts):
  * <pre>
- *   tier 1  s &lt; 0.10   clean (site noise and bias only)
- *   tier 2  s &lt; 0.30   minor artifact
- *   tier 3  s &lt; 0.50   moderate
- *   tier 4  s &lt; 0.75   severe
- *   tier 5  s ≥ 0.75   unusable
+ *   tier 5  s &lt; 0.10   excellent: clean (site noise and bias only)
+ *   tier 4  s &lt; 0.30   good: minor artifact
+ *   tier 3  s &lt; 0.50   moderate artifact
+ *   tier 2  s &lt; 0.75   poor: severe artifact
+ *   tier 1  s ≥ 0.75   unusable
  * </pre>
  * Each artifact's severity scale is set so that 1 is unusable (see the artifact classes); defacing
  * and skull-stripping are site processing, not defects, and do not change the tier.
@@ -22,14 +23,14 @@ public final class QualityTier {
     private QualityTier() {
     }
 
-    /** Tier 1–5 for a largest severity s. */
+    /** Tier 5 (excellent) to 1 (unusable) for a largest severity s. */
     public static int ofSeverity(double s) {
         for (int t = 0; t < UPPER.length; t++) {
             if (s < UPPER[t]) {
-                return t + 1;
+                return 5 - t;
             }
         }
-        return 5;
+        return 1;
     }
 
     /** Tier for a scan's artifacts. */

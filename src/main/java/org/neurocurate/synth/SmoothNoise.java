@@ -30,8 +30,9 @@ final class SmoothNoise {
         this.n = 2 * (int) Math.ceil(halfExtentMm / cellMm) + 1;
         this.origin = -(n - 1) / 2.0 * cellMm;
         this.lattice = new float[n * n * n];
+        java.util.SplittableRandom white = new java.util.SplittableRandom(random.nextLong());
         for (int v = 0; v < lattice.length; v++) {
-            lattice[v] = (float) random.nextGaussian();
+            lattice[v] = (float) white.nextGaussian();
         }
         GaussianFilter.smooth(lattice, n, n, n, new double[] {1, 1, 1});
         normalise();

@@ -7,9 +7,11 @@ import java.util.Random;
 
 /**
  * Generates one subject's anatomy and clean contrasts on a site's grid, in one pass over the voxels:
- * each voxel's tissue fractions come from the subject's {@link HeadModel} (partial volume over a voxel
- * of size h = (sx·sy·sz)^(1/3) mm), the label is their argmax, and each contrast's intensity is
- * Σ_t f_t·S_t·texture with S_t the {@link Protocol} signal of tissue t times the site's intensity scale.
+ * each voxel's tissue fractions come from the subject's {@link HeadModel} (partial volume over a cube
+ * of the smallest spacing; a voxel elongated along an axis, e.g. a 3 mm slice, averages
+ * round(s_axis / s_min) such cubes along it, as a slice profile does), the label is their argmax, and
+ * each contrast's intensity is Σ_t f_t·S_t·texture with S_t the {@link Protocol} signal of tissue t
+ * times the site's intensity scale.
  */
 public final class SubjectGenerator {
 
@@ -24,7 +26,11 @@ public final class SubjectGenerator {
         HeadModel head = new HeadModel(subject);
         ScanGrid g = ScanGrid.of(site, gridMm);
         double[] s = g.spacing();
-        double h = Math.cbrt(s[0] * s[1] * s[2]);
+        double h = Math.min(s[0], Math.min(s[1], s[2]));
+        int[] sub = new int[3];
+        for (int a = 0; a < 3; a++) {
+            sub[a] = (int) Math.max(1, Math.min(4, Math.round(s[a] / h)));
+        }
         double[][] signal = new double[contrasts.size()][];
         float[][] img = new float[contrasts.size()][g.size()];
         for (int c = 0; c < contrasts.size(); c++) {
@@ -36,13 +42,18 @@ public final class SubjectGenerator {
         byte[] labels = new byte[g.size()];
         double[] ml = new double[Tissue.COUNT];
         double[] f = new double[Tissue.COUNT];
+        double[] part = new double[Tissue.COUNT];
         double[] p = new double[3];
         int v = 0;
         for (int k = 0; k < g.nz(); k++) {
             for (int j = 0; j < g.ny(); j++) {
                 for (int i = 0; i < g.nx(); i++, v++) {
-                    head.toHead(g.x(i), g.y(j), g.z(k), p);
-                    head.fractions(p, h, f);
+                    if (sub[0] * sub[1] * sub[2] == 1) {
+                        head.toHead(g.x(i), g.y(j), g.z(k), p);
+                        head.fractions(p, h, f);
+                    } else {
+                        profileAverage(head, g.x(i), g.y(j), g.z(k), s, sub, h, p, part, f);
+                    }
                     labels[v] = (byte) accumulate(f, ml);
                     if (f[0] < 1) {
                         double tex = head.texture(p);
@@ -65,6 +76,33 @@ public final class SubjectGenerator {
             images.put(contrasts.get(c), img[c]);
         }
         return new SyntheticSubject(subject, site, g, labels, images, ml);
+    }
+
+    /**
+     * Fractions averaged over sub[0]·sub[1]·sub[2] sub-voxels of an elongated voxel centred at (x, y, z);
+     * leaves {@code p} at the voxel centre (head frame) for the texture.
+     */
+    private static void profileAverage(HeadModel head, double x, double y, double z, double[] s, int[] sub, double h,
+            double[] p, double[] part, double[] f) {
+        java.util.Arrays.fill(f, 0);
+        double w = 1.0 / (sub[0] * sub[1] * sub[2]);
+        for (int c = 0; c < sub[2]; c++) {
+            for (int b = 0; b < sub[1]; b++) {
+                for (int a = 0; a < sub[0]; a++) {
+                    head.toHead(x + offset(a, sub[0], s[0]), y + offset(b, sub[1], s[1]), z + offset(c, sub[2], s[2]), p);
+                    head.fractions(p, h, part);
+                    for (int t = 0; t < f.length; t++) {
+                        f[t] += w * part[t];
+                    }
+                }
+            }
+        }
+        head.toHead(x, y, z, p);
+    }
+
+    /** Centre of sub-voxel q of n along an axis of spacing s, relative to the voxel centre (mm). */
+    private static double offset(int q, int n, double s) {
+        return ((q + 0.5) / n - 0.5) * s;
     }
 
     /** Adds the fractions to the running volumes (voxel units) and returns the label of the largest. */

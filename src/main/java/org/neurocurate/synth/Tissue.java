@@ -75,8 +75,10 @@ public enum Tissue {
         return intracranial() && this != CSF && this != VENTRICLE;
     }
 
+    private static final Tissue[] BY_LABEL = values();
+
     /** The tissue with this label value. */
     public static Tissue ofLabel(int label) {
-        return values()[label];
+        return BY_LABEL[label];
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -40,6 +41,33 @@ class ArtifactContractTest {
         for (Artifact<?> a : new Artifact<?>[] {new Motion(), new Ghosting(), new Spike(), new BiasField(), new SignalDropout()}) {
             assertNotEquals(a.sample(0.5, new Random(1)), a.sample(0.5, new Random(2)), a.key());
         }
+    }
+
+    @Test
+    void sampledAmplitudesStayWithinTheirSeverityBounds() {
+        Random r = new Random(12);
+        for (int t = 0; t < 200; t++) {
+            double severity = r.nextDouble();
+            Motion.Params m = new Motion().sample(severity, r);
+            for (Motion.Move move : m.moves()) {
+                for (int a = 0; a < 3; a++) {
+                    assertTrue(Math.abs(move.rotation().get(a)) <= Motion.MAX_DEGREES * severity);
+                    assertTrue(Math.abs(move.translation().get(a)) <= Motion.MAX_MM * severity);
+                }
+            }
+            assertTrue(new BiasField().sample(severity, r).coefficients().stream()
+                    .allMatch(c -> Math.abs(c) <= BiasField.MAX_COEFFICIENT * severity));
+            assertEquals(severity, new Ghosting().sample(severity, r).intensity(), 0);
+            assertEquals(Spike.MAX_INTENSITY * severity, new Spike().sample(severity, r).intensity(), 1e-12);
+        }
+    }
+
+    @Test
+    void simulateByKeyRejectsUnknownArtifactsNamingTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Artifacts.simulate(head, "zipper", 0.5, 1));
+        assertTrue(e.getMessage().contains("zipper") && e.getMessage().contains("motion"), e.getMessage());
+        assertEquals("spike", Artifacts.simulate(head, "spike", 0.5, 1).key());
     }
 
     @Test

@@ -44,6 +44,7 @@ class SubjectGeneratorTest {
             // adult intracranial volume is 1.1-1.8 l; young grey matter outweighs CSF
             assertTrue(s.intracranialMl() > 1000 && s.intracranialMl() < 1900, "ICV " + s.intracranialMl());
             assertTrue(s.volumeMl(Tissue.GM) > s.volumeMl(Tissue.CSF), "GM vs CSF at 30");
+            // lateral ventricles of healthy 30-year-olds: roughly 7-40 ml
             assertTrue(s.volumeMl(Tissue.VENTRICLE) > 5 && s.volumeMl(Tissue.VENTRICLE) < 60, "ventricles " + s.volumeMl(Tissue.VENTRICLE));
         }
     }
