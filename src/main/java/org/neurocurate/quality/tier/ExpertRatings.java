@@ -33,6 +33,7 @@ public final class ExpertRatings {
 
     /** Ratings by id from one rater column; rows without a rating in that column are left out. */
     public static Map<String, Rating> read(Path file, String raterColumn) throws IOException {
+        IqmTableReader.requireFile(file);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.isBlank()).toList();
         if (lines.isEmpty()) {

@@ -13,8 +13,9 @@ import java.util.Locale;
  * Reads IQM tables (MRIQC's {@code group_T1w.tsv}, its classifier CSVs, NeuroCurate's own output)
  * as CSV or TSV: the delimiter is a tab when the header holds one, else a comma. The id column is
  * {@code subject_id} or {@code participant_id} (else the first column); an optional {@code site}
- * column is kept as text; every other column is numeric, and a cell that is empty or not a number
- * becomes NaN with a note on its row.
+ * column is kept as text (it selects the site-wise reference); columns without a single number
+ * (names, paths) are skipped; in every other column a cell that is empty or not a number becomes
+ * NaN with a note on its row.
  */
 public final class IqmTableReader {
 
@@ -27,6 +28,7 @@ public final class IqmTableReader {
 
     /** Reads a whole table; throws only when the file cannot be read or has no usable header. */
     public static IqmTable read(Path file) throws IOException {
+        requireFile(file);
         List<String> lines;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             lines = in.lines().filter(l -> !l.isBlank()).toList();
@@ -38,43 +40,70 @@ public final class IqmTableReader {
         }
         char sep = lines.get(0).indexOf('\t') >= 0 ? '\t' : ',';
         List<String> header = DelimitedLine.split(stripBom(lines.get(0)), sep);
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 1; r < lines.size(); r++) {
+            rows.add(DelimitedLine.split(lines.get(r), sep));
+        }
+        if (rows.isEmpty()) {
+            throw new IqmTableException(file, "the table has a header but no rows");
+        }
         int idCol = idColumn(header);
         int siteCol = header.indexOf("site");
         List<Integer> numeric = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
-            if (c != idCol && !TEXT_COLUMNS.contains(header.get(c).toLowerCase(Locale.ROOT))) {
+            if (c != idCol && !TEXT_COLUMNS.contains(header.get(c).toLowerCase(Locale.ROOT)) && !isText(rows, c)) {
                 numeric.add(c);
             }
         }
-        return parseRows(file, lines, sep, header, idCol, siteCol, numeric);
+        return parseRows(rows, header, idCol, siteCol, numeric);
     }
 
-    private static IqmTable parseRows(Path file, List<String> lines, char sep, List<String> header,
-                                      int idCol, int siteCol, List<Integer> numeric) throws IqmTableException {
+    /** A column with cells but not one number in them holds text (a name, a path), not an IQM. */
+    private static boolean isText(List<List<String>> rows, int c) {
+        boolean anyCell = false;
+        for (List<String> row : rows) {
+            String text = cell(row, c);
+            if (!Double.isNaN(parse(text))) {
+                return false;
+            }
+            anyCell |= !text.isEmpty();
+        }
+        return anyCell;
+    }
+
+    private static IqmTable parseRows(List<List<String>> rows, List<String> header, int idCol, int siteCol,
+                                      List<Integer> numeric) {
         List<String> ids = new ArrayList<>();
         List<String> sites = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        double[][] values = new double[lines.size() - 1][numeric.size()];
-        for (int r = 1; r < lines.size(); r++) {
-            List<String> cells = DelimitedLine.split(lines.get(r), sep);
+        double[][] values = new double[rows.size()][numeric.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> cells = rows.get(r);
             ids.add(cell(cells, idCol));
             String site = siteCol < 0 ? "" : cell(cells, siteCol);
             sites.add(site.isEmpty() ? null : site);
             List<String> bad = new ArrayList<>();
             for (int k = 0; k < numeric.size(); k++) {
                 String text = cell(cells, numeric.get(k));
-                values[r - 1][k] = parse(text);
-                if (Double.isNaN(values[r - 1][k])) {
+                values[r][k] = parse(text);
+                if (Double.isNaN(values[r][k])) {
                     bad.add(header.get(numeric.get(k)) + (text.isEmpty() ? " missing" : "='" + text + "'"));
                 }
             }
             problems.add(bad.isEmpty() ? "" : "non-numeric or missing IQM: " + String.join(", ", bad));
         }
-        if (ids.isEmpty()) {
-            throw new IqmTableException(file, "the table has a header but no rows");
-        }
         List<String> names = numeric.stream().map(header::get).toList();
         return new IqmTable(header.get(idCol), ids, sites, names, values, problems);
+    }
+
+    /** Fails with the file's name when it is not a readable regular file. */
+    static void requireFile(Path file) throws IqmTableException {
+        if (!Files.isRegularFile(file)) {
+            throw new IqmTableException(file, "no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IqmTableException(file, "not readable");
+        }
     }
 
     private static int idColumn(List<String> header) {

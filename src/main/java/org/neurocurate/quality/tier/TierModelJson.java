@@ -45,6 +45,7 @@ public final class TierModelJson {
     }
 
     public static TierModel read(Path file) throws IOException {
+        IqmTableReader.requireFile(file);
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(in, file);
         }

@@ -54,6 +54,21 @@ class IqmTableReaderTest {
     }
 
     @Test
+    void columnsWithoutAnyNumberAreTextNotIqms() throws IOException {
+        Path f = dir.resolve("x.tsv");
+        Files.writeString(f, "subject_id\tscanner\tcjv\n1\tTrio\t0.4\n2\tPrisma\t0.5\n");
+        IqmTable t = IqmTableReader.read(f);
+        assertEquals(List.of("cjv"), t.columns());
+        assertEquals("", t.problems().get(1));
+    }
+
+    @Test
+    void missingFileIsAnErrorNamingIt() {
+        IqmTableException e = assertThrows(IqmTableException.class, () -> IqmTableReader.read(dir.resolve("nope.csv")));
+        assertTrue(e.getMessage().contains("nope.csv") && e.getMessage().contains("no such file"), e.getMessage());
+    }
+
+    @Test
     void headerWithoutRowsIsAnErrorNamingTheFile() throws IOException {
         Path f = dir.resolve("empty.csv");
         Files.writeString(f, "subject_id,cjv\n");
