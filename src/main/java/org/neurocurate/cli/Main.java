@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Curate, quality-control and pretrain on 3D brain MRI.",
         subcommands = {
-                TiersCommand.class,
+            InfoCommand.class,
+            DemoCommand.class,
+            MacroCommand.class,
+            IndexCommand.class,
+            TiersCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurocurate.SharedData;
 import org.neurocurate.progress.ProgressListener;
 
 /**
@@ -32,9 +33,9 @@ class AbideTierModelTest {
 
     @BeforeAll
     static void loadAndScore() throws IOException {
-        Path data = Path.of(System.getProperty("neurocurate.shared", "../shared"), "data", "mriqc");
+        Path data = SharedData.require("mriqc");
         assumeTrue(Files.isRegularFile(data.resolve("x_abide.csv")) && Files.isRegularFile(data.resolve("y_abide.csv")),
-                "shared ABIDE IQMs/ratings not found under " + data + "; skipping");
+                "skipped: x_abide.csv / y_abide.csv not found under " + data);
         rated = Tiers.rated(data.resolve("x_abide.csv"), data.resolve("y_abide.csv"), ExpertRatings.DEFAULT_RATER);
         outOfSite = LeaveOneSiteOut.scores(rated, TierTrainingConfig.defaults(), ProgressListener.NONE);
     }
