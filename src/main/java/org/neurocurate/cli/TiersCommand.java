@@ -27,8 +27,15 @@ public final class TiersCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Warnings to stderr; nothing else (the outputs are files). */
+    /** Warnings and the nested evaluation's choices to stderr; nothing else (the outputs are files). */
     static final ProgressListener STDERR = new ProgressListener() {
+        @Override
+        public void status(String message) {
+            if (message.startsWith("nested LOSO")) {
+                System.err.println("neurocurate: " + message);
+            }
+        }
+
         @Override
         public void warn(String message) {
             System.err.println("neurocurate: warning: " + message);
@@ -95,10 +102,13 @@ public final class TiersCommand implements Runnable {
         String rater;
         @Option(names = "--seed", defaultValue = "" + TierTrainingConfig.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
         long seed;
+        @Option(names = "--nested", description = "choose among candidate pipelines by an inner LOSO per held-out site (slow)")
+        boolean nested;
 
         @Override
         public Integer call() throws Exception {
-            LosoReport r = Tiers.evaluate(iqms, ratings, out, config(rater, seed), STDERR);
+            LosoReport r = nested ? Tiers.evaluateNested(iqms, ratings, out, config(rater, seed), STDERR)
+                    : Tiers.evaluate(iqms, ratings, out, config(rater, seed), STDERR);
             r.tsvLines().forEach(System.out::println);
             System.out.printf(Locale.ROOT, "RESULT auc_mean=%.4f auc_sd=%.4f mriqc_style_auc_mean=%.4f%n",
                     r.ours().aucMean(), r.ours().aucSd(), r.mriqcStyle().aucMean());

@@ -85,4 +85,23 @@ public final class Tiers {
         }
         return report;
     }
+
+    /**
+     * As {@link #evaluate(Path, Path, Path, TierTrainingConfig, ProgressListener)}, but NeuroCurate's
+     * column comes from {@link NestedLeaveOneSiteOut} over its default candidates (the pipeline is chosen
+     * per held-out site by an inner LOSO); the chosen candidate per site goes to the listener's status.
+     */
+    public static LosoReport evaluateNested(Path iqms, Path ratings, Path out, TierTrainingConfig config,
+                                            ProgressListener listener) throws IOException {
+        ExpertRatings.RatedScans rated = rated(iqms, ratings, config.rater());
+        NestedLeaveOneSiteOut.Result nested = NestedLeaveOneSiteOut.scores(rated,
+                NestedLeaveOneSiteOut.defaultCandidates(), config.seed(), listener);
+        double[] reference = LeaveOneSiteOut.scores(rated, TierTrainingConfig.mriqcStyle().withSeed(config.seed()), listener);
+        LosoReport report = LosoReport.of(rated.table(), rated.usable(), nested.scores(), reference);
+        if (out != null) {
+            report.writeTsv(out);
+        }
+        listener.status("nested LOSO choices (candidate index per site): " + nested.sites() + " -> " + nested.chosen());
+        return report;
+    }
 }
