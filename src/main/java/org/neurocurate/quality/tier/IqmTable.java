@@ -31,6 +31,34 @@ public record IqmTable(String idColumn, List<String> ids, List<String> sites, Li
         }
     }
 
+    /**
+     * A table from per-scan IQM maps (as a QC batch holds them): the columns are the union of the maps'
+     * keys in first-seen order; an absent or NaN value is NaN with a note on its row.
+     *
+     * @param sites  one site per scan (null entries allowed), or null for none
+     */
+    public static IqmTable fromMaps(String idColumn, List<String> ids, List<String> sites,
+                                    List<Map<String, Double>> iqms) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        iqms.forEach(m -> names.addAll(m.keySet()));
+        List<String> cols = new ArrayList<>(names);
+        double[][] v = new double[iqms.size()][cols.size()];
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < v.length; i++) {
+            List<String> bad = new ArrayList<>();
+            for (int c = 0; c < cols.size(); c++) {
+                Double x = iqms.get(i).get(cols.get(c));
+                v[i][c] = x == null || !Double.isFinite(x) ? Double.NaN : x;
+                if (Double.isNaN(v[i][c])) {
+                    bad.add(cols.get(c) + " missing");
+                }
+            }
+            problems.add(bad.isEmpty() ? "" : "non-numeric or missing IQM: " + String.join(", ", bad));
+        }
+        List<String> s = sites != null ? sites : java.util.Arrays.asList(new String[ids.size()]);
+        return new IqmTable(idColumn, ids, s, cols, v, problems);
+    }
+
     /** Number of rows (scans). */
     public int rows() {
         return ids.size();

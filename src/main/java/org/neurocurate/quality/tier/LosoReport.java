@@ -80,7 +80,10 @@ public record LosoReport(List<SiteRow> sites, Summary ours, Summary mriqcStyle) 
         return v.length < 2 ? Double.NaN : Math.sqrt(s / (v.length - 1));
     }
 
-    /** The table as TSV lines: header, one row per site, then {@code mean} and {@code sd} rows. */
+    /**
+     * The table as TSV lines: header, one row per site, then a {@code mean} row (n and n_unusable: totals
+     * over all sites) and an {@code sd} row (n: the number of sites the mean and SD are over).
+     */
     public List<String> tsvLines() {
         List<String> lines = new ArrayList<>();
         lines.add(String.join("\t", COLUMNS));

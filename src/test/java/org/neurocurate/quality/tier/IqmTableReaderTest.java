@@ -63,6 +63,16 @@ class IqmTableReaderTest {
     }
 
     @Test
+    void tableFromQcMapsTakesTheUnionOfColumnsAndNotesGaps() {
+        IqmTable t = IqmTable.fromMaps("bids_name", List.of("a", "b"), null,
+                List.of(java.util.Map.of("cjv", 0.4), java.util.Map.of("cjv", Double.NaN, "efc", 0.6)));
+        assertEquals(List.of("cjv", "efc"), t.columns().stream().sorted().toList());
+        assertTrue(Double.isNaN(t.value(0, "efc")) && Double.isNaN(t.value(1, "cjv")));
+        assertTrue(t.problems().get(0).contains("efc missing"), t.problems().get(0));
+        assertNull(t.sites().get(1));
+    }
+
+    @Test
     void missingFileIsAnErrorNamingIt() {
         IqmTableException e = assertThrows(IqmTableException.class, () -> IqmTableReader.read(dir.resolve("nope.csv")));
         assertTrue(e.getMessage().contains("nope.csv") && e.getMessage().contains("no such file"), e.getMessage());
