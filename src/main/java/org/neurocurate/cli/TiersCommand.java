@@ -53,10 +53,12 @@ public final class TiersCommand implements Runnable {
         Path model;
         @Option(names = "--rules", description = "rule-based tiers from robust z-scores, no trained model")
         boolean rules;
+        @Option(names = "--modality", description = "the table's modality (BIDS suffix); rule-based tiers unless the model was trained on it")
+        String modality;
 
         @Override
         public Integer call() throws Exception {
-            TierPredictConfig c = TierPredictConfig.defaults().withModel(model).withRulesOnly(rules);
+            TierPredictConfig c = TierPredictConfig.defaults().withModel(model).withRulesOnly(rules).withModality(modality);
             Tiers.Prediction p = Tiers.predict(iqms, out, c, STDERR);
             long untiered = p.rows().stream().filter(r -> !r.tiered()).count();
             System.out.printf(Locale.ROOT, "tiered %d of %d scans (%s) -> %s%n", p.rows().size() - untiered,
@@ -74,6 +76,8 @@ public final class TiersCommand implements Runnable {
         Path ratings;
         @Option(names = "--out", required = true, description = "model JSON to write")
         Path out;
+        @Option(names = "--modality", defaultValue = "T1w", description = "modality of the rated scans (default: ${DEFAULT-VALUE})")
+        String modality;
         @Option(names = "--rater", defaultValue = ExpertRatings.DEFAULT_RATER, description = "rater column (default: ${DEFAULT-VALUE})")
         String rater;
         @Option(names = "--seed", defaultValue = "" + TierTrainingConfig.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
@@ -82,7 +86,7 @@ public final class TiersCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             TierTrainingConfig c = config(rater, seed);
-            TierModel m = Tiers.train(iqms, ratings, out, c, STDERR);
+            TierModel m = Tiers.train(iqms, ratings, out, c, modality, STDERR);
             System.out.printf(Locale.ROOT, "trained on %d scans (%d unusable, %d sites) -> %s%n",
                     m.provenance().scans(), m.provenance().unusable(), m.provenance().sites().size(), out);
             return 0;

@@ -16,14 +16,18 @@ import java.util.List;
 public record TierModel(FeatureSpec spec, RobustReference global, TierClassifier classifier,
                         IsotonicCalibration calibration, TierScale scale, Provenance provenance) {
 
+    /** The modality of the shipped model and the default of {@code tiers train}. */
+    public static final String DEFAULT_MODALITY = "T1w";
+
     /**
+     * @param modality  BIDS suffix of the scans the model was trained on (e.g. T1w); it tiers only those
      * @param rater     ratings column used as the label
      * @param seed      training seed
      * @param scans     rated scans used
      * @param unusable  of which rated unusable
      * @param sites     sites of the training scans, sorted
      */
-    public record Provenance(String rater, long seed, int scans, int unusable, List<String> sites) {
+    public record Provenance(String modality, String rater, long seed, int scans, int unusable, List<String> sites) {
         public Provenance {
             sites = List.copyOf(sites);
         }

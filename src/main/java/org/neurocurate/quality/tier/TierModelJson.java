@@ -73,7 +73,7 @@ public final class TierModelJson {
                 JsonObject b = o.getAsJsonObject("boosting");
                 boosting = new BoostedTrees(b.get("bias").getAsDouble(), trees(b.getAsJsonArray("trees")));
             }
-            TierModel.Provenance p = new TierModel.Provenance(prov.get("rater").getAsString(),
+            TierModel.Provenance p = new TierModel.Provenance(prov.get("modality").getAsString(), prov.get("rater").getAsString(),
                     prov.get("seed").getAsLong(), prov.get("scans").getAsInt(), prov.get("unusable").getAsInt(),
                     strings(prov.getAsJsonArray("sites")));
             return new TierModel(spec, global, new TierClassifier(forest, boosting), calibration, scale, p);
@@ -88,7 +88,7 @@ public final class TierModelJson {
         JsonText j = new JsonText();
         j.open().key("format").str(FORMAT);
         TierModel.Provenance p = m.provenance();
-        j.key("provenance").open().key("rater").str(p.rater()).key("seed").raw(Long.toString(p.seed()))
+        j.key("provenance").open().key("modality").str(p.modality()).key("rater").str(p.rater()).key("seed").raw(Long.toString(p.seed()))
                 .key("scans").raw(Integer.toString(p.scans())).key("unusable").raw(Integer.toString(p.unusable()))
                 .key("sites").strs(p.sites()).close();
         j.key("min_site_scans").raw(Integer.toString(m.spec().minSiteScans()));

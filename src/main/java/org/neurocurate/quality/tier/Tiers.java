@@ -27,6 +27,12 @@ public final class Tiers {
             throws IOException {
         if (!config.rulesOnly()) {
             TierModel model = config.model() == null ? TierModelJson.shipped() : TierModelJson.read(config.model());
+            String trained = model.provenance().modality();
+            if (config.modality() != null && !config.modality().equals(trained)) {
+                listener.warn("the tier model was trained on " + trained + ", not " + config.modality()
+                        + "; using rule-based tiers");
+                return new Prediction(table.idColumn(), RuleTiering.tier(table, config.minSiteScans()), true);
+            }
             double coverage = TierPredictor.coverage(table, model);
             if (coverage >= config.minCoverage()) {
                 return new Prediction(table.idColumn(), TierPredictor.predict(table, model, listener), false);
@@ -54,10 +60,12 @@ public final class Tiers {
         return r;
     }
 
-    /** Trains a model and writes it (atomically) when {@code out} is not null. */
-    public static TierModel train(Path iqms, Path ratings, Path out, TierTrainingConfig config,
+    /** Trains a model for scans of one modality and writes it (atomically) when {@code out} is not null. */
+    public static TierModel train(Path iqms, Path ratings, Path out, TierTrainingConfig config, String modality,
                                   ProgressListener listener) throws IOException {
-        TierModel m = TierTrainer.train(rated(iqms, ratings, config.rater()), config, listener);
+        ExpertRatings.RatedScans rated = rated(iqms, ratings, config.rater());
+        double[] outOfSite = LeaveOneSiteOut.scores(rated, config, listener);
+        TierModel m = TierTrainer.train(rated, config, outOfSite, modality, listener);
         if (out != null) {
             TierModelJson.write(m, out);
         }

@@ -42,7 +42,8 @@ class AbideTierModelTest {
 
     @Test
     void trainingWithDefaultsReproducesTheShippedModelByteForByte() throws IOException {
-        TierModel m = TierTrainer.train(rated, TierTrainingConfig.defaults(), outOfSite, ProgressListener.NONE);
+        TierModel m = TierTrainer.train(rated, TierTrainingConfig.defaults(), outOfSite, TierModel.DEFAULT_MODALITY,
+                ProgressListener.NONE);
         byte[] shipped;
         try (InputStream in = getClass().getResourceAsStream(TierModelJson.DEFAULT_RESOURCE)) {
             shipped = in.readAllBytes();

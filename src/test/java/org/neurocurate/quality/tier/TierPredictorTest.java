@@ -89,6 +89,14 @@ class TierPredictorTest {
     }
 
     @Test
+    void otherModalityFallsBackToRules() throws IOException {
+        Tiers.Prediction p = Tiers.predict(rated.table(), TierPredictConfig.defaults().withModality("bold"), ProgressListener.NONE);
+        assertTrue(p.ruleBased(), "the shipped model is for T1w");
+        assertFalse(Tiers.predict(rated.table(), TierPredictConfig.defaults().withModality("T1w"), ProgressListener.NONE)
+                .ruleBased(), "the synthetic table has enough of the model's IQMs");
+    }
+
+    @Test
     void tableWithoutTheModelsIqmsFallsBackToRules() throws IOException {
         IqmTable few = new IqmTable("subject_id", List.of("a", "b"), java.util.Arrays.asList(null, null),
                 List.of("efc"), new double[][] {{0.5}, {0.6}}, List.of("", ""));
