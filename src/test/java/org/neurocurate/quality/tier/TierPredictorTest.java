@@ -90,10 +90,12 @@ class TierPredictorTest {
 
     @Test
     void otherModalityFallsBackToRules() throws IOException {
-        Tiers.Prediction p = Tiers.predict(rated.table(), TierPredictConfig.defaults().withModality("bold"), ProgressListener.NONE);
-        assertTrue(p.ruleBased(), "the shipped model is for T1w");
-        assertFalse(Tiers.predict(rated.table(), TierPredictConfig.defaults().withModality("T1w"), ProgressListener.NONE)
-                .ruleBased(), "the synthetic table has enough of the model's IQMs");
+        Path m = dir.resolve("t1w.json");
+        TierModelJson.write(model, m);
+        TierPredictConfig c = TierPredictConfig.defaults().withModel(m);
+        assertTrue(Tiers.predict(rated.table(), c.withModality("bold"), ProgressListener.NONE).ruleBased(),
+                "the model was trained on T1w");
+        assertFalse(Tiers.predict(rated.table(), c.withModality("T1w"), ProgressListener.NONE).ruleBased());
     }
 
     @Test
