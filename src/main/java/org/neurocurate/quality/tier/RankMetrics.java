@@ -73,4 +73,50 @@ public final class RankMetrics {
         }
         return 0.5 * ((double) tp / p + (double) tn / m);
     }
+
+    /**
+     * Spearman's rank correlation ρ: the Pearson correlation of the ranks, ties sharing their mean rank.
+     * NaN when either variable is constant.
+     */
+    public static double spearman(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("spearman needs two arrays of one length");
+        }
+        double[] ra = ranks(a);
+        double[] rb = ranks(b);
+        double ma = LosoReport.mean(ra);
+        double mb = LosoReport.mean(rb);
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            sab += (ra[i] - ma) * (rb[i] - mb);
+            saa += (ra[i] - ma) * (ra[i] - ma);
+            sbb += (rb[i] - mb) * (rb[i] - mb);
+        }
+        return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
+    }
+
+    /** 1-based ranks, ties sharing the mean of their ranks. */
+    static double[] ranks(double[] v) {
+        int n = v.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(v[x], v[y]));
+        double[] r = new double[n];
+        int k = 0;
+        while (k < n) {
+            int end = k;
+            while (end + 1 < n && v[order[end + 1]] == v[order[k]]) {
+                end++;
+            }
+            for (int j = k; j <= end; j++) {
+                r[order[j]] = (k + end) / 2.0 + 1;
+            }
+            k = end + 1;
+        }
+        return r;
+    }
 }

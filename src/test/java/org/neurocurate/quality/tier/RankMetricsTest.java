@@ -48,4 +48,13 @@ class RankMetricsTest {
         // positives: 2 of 3 called; negatives: 1 of 2 called negative
         assertEquals(0.5 * (2.0 / 3 + 0.5), RankMetrics.balancedAccuracy(s, y, 0.5), 1e-15);
     }
+
+    @Test
+    void spearmanIsPearsonOfMidRanks() {
+        double[] a = {1, 2, 2, 3};
+        double[] b = {10, 30, 20, 40};
+        // ranks a = 1, 2.5, 2.5, 4; ranks b = 1, 3, 2, 4; Pearson of these = 4.5 / sqrt(4.5 * 5)
+        assertEquals(4.5 / Math.sqrt(4.5 * 5), RankMetrics.spearman(a, b), 1e-12);
+        assertEquals(-1, RankMetrics.spearman(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
+    }
 }

@@ -44,6 +44,30 @@ class RuleTieringTest {
     }
 
     @Test
+    void tiersFallMonotonicallyWithArtifactSeverity() {
+        // one site, 200 scans; severity 0..4 shifts efc and cjv up and cnr down by 1.5 IQR per level,
+        // as motion does; true tier = 5 - severity. The issue asks rho >= 0.8 on generated cohorts.
+        var clean = SyntheticIqms.generate(1, 200, 0, 0, 13);
+        IqmTable t = clean.table();
+        double[][] v = t.values();
+        double[] truth = new double[v.length];
+        java.util.Random r = new java.util.Random(13);
+        List<String> shifted = List.of("efc", "cjv", "cnr");
+        double[] iqr = shifted.stream().mapToDouble(c -> RobustStats.iqr(
+                java.util.Arrays.stream(v).mapToDouble(x -> x[t.columnIndex(c)]).toArray())).toArray();
+        for (int i = 0; i < v.length; i++) {
+            int severity = i % 5 == 0 ? 1 + r.nextInt(4) : 0; // 80% clean, as a cohort with few artifacts
+            truth[i] = 5 - severity;
+            for (int k = 0; k < shifted.size(); k++) {
+                v[i][t.columnIndex(shifted.get(k))] += (k == 2 ? -1 : 1) * 1.5 * severity * iqr[k];
+            }
+        }
+        List<TierAssignment> tiers = RuleTiering.tier(t, 10);
+        double rho = RankMetrics.spearman(tiers.stream().mapToDouble(TierAssignment::tier).toArray(), truth);
+        assertTrue(rho >= 0.8, "Spearman rho " + rho);
+    }
+
+    @Test
     void bandsAreContiguous() {
         assertEquals(5, RuleTiering.tierOf(1.99));
         assertEquals(4, RuleTiering.tierOf(2));
