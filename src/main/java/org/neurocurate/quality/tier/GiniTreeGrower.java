@@ -37,7 +37,7 @@ final class GiniTreeGrower {
     }
 
     DecisionTree grow() {
-        int[] rows = IntStreamRows.nonZero(counts);
+        int[] rows = java.util.stream.IntStream.range(0, counts.length).filter(i -> counts[i] > 0).toArray();
         grow(rows, 0);
         return out.toTree();
     }
