@@ -100,6 +100,11 @@ public record LosoReport(List<SiteRow> sites, Summary ours, Summary mriqcStyle) 
         return lines;
     }
 
+    /** The table's rows as cells (without the header {@link #COLUMNS}), e.g. for an ImageJ ResultsTable. */
+    public List<List<String>> rows() {
+        return tsvLines().stream().skip(1).map(l -> List.of(l.split("\t", -1))).toList();
+    }
+
     /** Writes {@link #tsvLines()} atomically. */
     public void writeTsv(Path out) throws IOException {
         AtomicText.write(out, String.join("\n", tsvLines()) + "\n");

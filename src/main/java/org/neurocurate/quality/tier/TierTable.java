@@ -20,13 +20,17 @@ public final class TierTable {
 
     public static String tsv(String idColumn, List<TierAssignment> rows) {
         StringBuilder sb = new StringBuilder(idColumn).append('\t').append(String.join("\t", COLUMNS)).append('\n');
-        for (TierAssignment a : rows) {
-            sb.append(clean(a.id())).append('\t')
-                    .append(Double.isNaN(a.pUsable()) ? "n/a" : String.format(Locale.ROOT, "%.4f", a.pUsable()))
-                    .append('\t').append(a.tiered() ? Integer.toString(a.tier()) : "n/a")
-                    .append('\t').append(clean(a.reason())).append('\n');
+        for (List<String> cells : cells(rows)) {
+            sb.append(String.join("\t", cells)).append('\n');
         }
         return sb.toString();
+    }
+
+    /** One list of cells per row: id, p_usable, tier, tier_reason (e.g. for an ImageJ ResultsTable). */
+    public static List<List<String>> cells(List<TierAssignment> rows) {
+        return rows.stream().map(a -> List.of(clean(a.id()),
+                Double.isNaN(a.pUsable()) ? "n/a" : String.format(Locale.ROOT, "%.4f", a.pUsable()),
+                a.tiered() ? Integer.toString(a.tier()) : "n/a", clean(a.reason()))).toList();
     }
 
     /** Writes the table atomically (temporary file, then rename). */
