@@ -21,13 +21,19 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", description = "output folder (default: ${DEFAULT-VALUE})")
     Path out = Path.of("demo-out");
 
-    @Option(names = "--seed", description = "seed of every random component (default: ${DEFAULT-VALUE})")
-    long seed = 1;
+    @Option(names = "--seed", description = "seed of every random component (default: 1)")
+    Long seed;
+
+    @Option(names = "--subjects", description = "subjects in the generated cohort (default: 24)")
+    Integer subjects;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        for (String finding : Demo.run(new Demo.Settings(out, seed), TerminalProgress.stderr())) {
+        Demo.Settings d = Demo.Settings.defaults(out);
+        Demo.Settings settings = new Demo.Settings(out, seed == null ? d.seed() : seed,
+                subjects == null ? d.subjects() : subjects, d.gridMm());
+        for (String finding : Demo.run(settings, TerminalProgress.stderr())) {
             w.println(finding);
             w.flush();
         }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code neurocurate macro FILE.ijm [ARGUMENT]}: runs an ImageJ 1 macro headless by ImageJ's own
  * interpreter, with NeuroCurate's {@code run("NeuroCurate …")} commands available, and prints what the
- * macro returns. For batch jobs on servers without Fiji.
+ * macro returns. For batch jobs on servers without Fiji. ImageJ's own menu commands (e.g. "Duplicate...")
+ * need its AWT menus and are not available here; macro functions and NeuroCurate's commands are.
  */
 @Command(name = "macro", description = "Run an ImageJ macro headless with NeuroCurate's commands.")
 final class MacroCommand implements Callable<Integer> {
@@ -40,7 +41,8 @@ final class MacroCommand implements Callable<Integer> {
         String result = IJ.runMacroFile(macro.toAbsolutePath().toString(), argument);
         PrintWriter out = spec.commandLine().getOut();
         if ("[aborted]".equals(result)) {
-            spec.commandLine().getErr().println("neurocurate: " + macro + ": the macro was aborted");
+            spec.commandLine().getErr().println("neurocurate: " + macro + ": the macro was aborted (headless, ImageJ's"
+                    + " own menu commands are unavailable; NeuroCurate's commands and macro functions work)");
             return 1;
         }
         if (result != null && !result.isEmpty()) {

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             DemoCommand.class,
             MacroCommand.class,
+            UpdateSiteCommand.class,
             IndexCommand.class,
+            SynthCommand.class,
             TiersCommand.class,
         })
 public final class Main implements Runnable {

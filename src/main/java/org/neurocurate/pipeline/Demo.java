@@ -3,22 +3,30 @@ package org.neurocurate.pipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.neurocurate.io.bids.BidsIndexConfig;
+import org.neurocurate.io.bids.IndexJob;
+import org.neurocurate.io.bids.ScanRow;
+import org.neurocurate.io.bids.ScansTable;
 import org.neurocurate.io.nifti.NiftiReader;
-import org.neurocurate.io.nifti.NiftiWriter;
 import org.neurocurate.progress.ProgressListener;
-import org.neurocurate.volume.Affine;
+import org.neurocurate.synth.CohortGenerator;
+import org.neurocurate.synth.CohortResult;
+import org.neurocurate.synth.CohortSpec;
+import org.neurocurate.synth.GroundTruthRow;
 import org.neurocurate.volume.Interpolation;
 import org.neurocurate.volume.Orientation;
 import org.neurocurate.volume.Reorient;
 import org.neurocurate.volume.Resample;
 import org.neurocurate.volume.Volume;
-import org.neurocurate.volume.VolumeStatistics;
 
 /**
- * The main job on an embedded default: makes a small synthetic input, runs every stage that exists on
- * it, and says what it found, one line per finding.
+ * The main job on an embedded default: generates a small synthetic cohort, runs every stage that
+ * exists on it, and says what it found, one line per finding.
  */
 public final class Demo {
 
@@ -28,45 +36,67 @@ public final class Demo {
     /**
      * Settings of the demo.
      *
-     * @param out  folder for everything the demo writes
-     * @param seed seed of every random component
+     * @param out      folder for everything the demo writes
+     * @param seed     seed of every random component
+     * @param subjects subjects in the generated cohort
+     * @param gridMm   voxel size of the generated scans (mm)
      */
-    public record Settings(Path out, long seed) {
+    public record Settings(Path out, long seed, int subjects, double gridMm) {
+
+        /** Small enough for a laptop in about a minute, large enough for the stages to say something. */
+        public static Settings defaults(Path out) {
+            return new Settings(out, 1, 24, 3.0);
+        }
     }
 
     /** Runs the demo; returns the findings, in order. */
-    public static List<String> run(Settings settings, ProgressListener progress) throws IOException {
+    public static List<String> run(Settings s, ProgressListener progress) throws IOException {
         List<String> findings = new ArrayList<>();
-        progress.status("writing a synthetic LPS-oriented head phantom");
-        Volume phantom = phantom();
-        Path file = settings.out().resolve("phantom_T1w.nii.gz");
-        NiftiWriter.write(phantom, file);
-        Volume read = NiftiReader.read(file);
-        VolumeStatistics s = VolumeStatistics.of(read.image());
-        findings.add(String.format("NIfTI: wrote and read %s, %s, orientation %s, mean %.2f", file.getFileName(),
-                java.util.Arrays.toString(read.dimensions()), Orientation.of(read.voxelToWorld()).code(), s.mean()));
-        Volume ras = Reorient.toClosestCanonical(read);
+        Path cohortDir = s.out().resolve("cohort");
+        progress.status("generating " + s.subjects() + " synthetic subjects at " + s.gridMm() + " mm");
+        CohortSpec spec = CohortSpec.defaults().withSubjects(s.subjects()).withSeed(s.seed()).withGridMm(s.gridMm());
+        CohortResult cohort = CohortGenerator.generate(spec, cohortDir, progress);
+        findings.add(cohortFinding(cohort));
+
+        progress.status("indexing the cohort as a BIDS dataset");
+        IndexJob.Outcome index = IndexJob.run(BidsIndexConfig.of(List.of(cohortDir)), List.of(),
+                s.out().resolve("scans.tsv"), progress);
+        findings.add(indexFinding(index));
+
+        GroundTruthRow first = cohort.rows().get(0);
+        Volume scan = NiftiReader.read(cohortDir.resolve(first.scan()));
+        Volume ras = Reorient.toClosestCanonical(scan);
         Volume grid = Resample.toSpacing(ras, new double[] {2, 2, 2}, Interpolation.LINEAR);
-        findings.add(String.format("geometry: reoriented to %s and resampled to 2 mm: %s",
-                Orientation.of(ras.voxelToWorld()).code(), java.util.Arrays.toString(grid.dimensions())));
+        findings.add(String.format("NIfTI and geometry: %s is %s %s at %s mm; as RAS on a 2 mm grid: %s", first.scan(),
+                Orientation.of(scan.voxelToWorld()).code(), Arrays.toString(scan.dimensions()),
+                Arrays.toString(scan.spacing()), Arrays.toString(grid.dimensions())));
         return findings;
     }
 
-    /** An ellipsoidal head of 48×56×48 voxels at 1.5 mm, stored LPS (as DICOM converters often do). */
-    private static Volume phantom() {
-        int nx = 48, ny = 56, nz = 48;
-        float[] data = new float[nx * ny * nz];
-        int n = 0;
-        for (int k = 0; k < nz; k++) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    double x = (i - nx / 2.0) / 20, y = (j - ny / 2.0) / 24, z = (k - nz / 2.0) / 20;
-                    double r = x * x + y * y + z * z;
-                    data[n++] = r < 0.6 ? 100 : r < 0.8 ? 40 : r < 1 ? 150 : 0;
-                }
-            }
+    private static String cohortFinding(CohortResult cohort) {
+        Map<Integer, Integer> tiers = new TreeMap<>();
+        double minAge = Double.MAX_VALUE;
+        double maxAge = 0;
+        for (GroundTruthRow r : cohort.rows()) {
+            tiers.merge(r.tier(), 1, Integer::sum);
+            minAge = Math.min(minAge, r.age());
+            maxAge = Math.max(maxAge, r.age());
         }
-        Affine lps = Affine.fromRows(new double[][] {{-1.5, 0, 0, 36}, {0, -1.5, 0, 42}, {0, 0, 1.5, -36}});
-        return Volume.ofFloats(data, new long[] {nx, ny, nz}, lps);
+        return String.format("synth: %d subjects, %d scans, ages %.0f-%.0f, true quality tiers %s%s",
+                cohort.subjects().size(), cohort.rows().size(), minAge, maxAge, tiers,
+                cohort.failures().isEmpty() ? "" : ", failures: " + cohort.failures());
+    }
+
+    private static String indexFinding(IndexJob.Outcome index) {
+        Map<String, Integer> sites = new TreeMap<>();
+        int withAge = 0;
+        int problems = 0;
+        for (ScanRow r : index.table().rows()) {
+            sites.merge(r.get(ScansTable.SITE), 1, Integer::sum);
+            withAge += r.number(ScansTable.AGE).isPresent() ? 1 : 0;
+            problems += r.get(ScansTable.PROBLEMS).isEmpty() ? 0 : 1;
+        }
+        return String.format("index: %d scans in %s, %d with a harmonised age, scans per site %s, %d with problems",
+                index.table().rows().size(), index.out().getFileName(), withAge, sites, problems);
     }
 }

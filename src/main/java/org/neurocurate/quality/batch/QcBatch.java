@@ -59,16 +59,33 @@ public final class QcBatch {
     /** Participant level: assesses every selected scan and writes its derivatives; returns one row per scan. */
     public static List<QcRow> participant(QcBatchConfig config, ScanAssessor assessor, ProgressListener progress)
             throws IOException {
-        List<ScanRecord> scans = selectScans(config, progress);
+        List<Path> scans = selectScans(config, progress).stream().map(ScanRecord::path).toList();
         Derivatives.writeDescription(config.outDir(), version());
-        progress.status("quality control of " + scans.size() + " scans on " + config.threads() + " workers");
+        return assessAll(scans, scan -> Derivatives.folderFor(config.outDir(), config.bidsDir(), scan),
+                config.threads(), config.writeMasks(), assessor, progress);
+    }
+
+    /**
+     * Assesses image files that are not (or not known to be) in a BIDS dataset; derivatives go flat into
+     * {@code outDir}. Used for single files and plain folders.
+     */
+    public static List<QcRow> files(List<Path> scans, Path outDir, int threads, boolean writeMasks, ScanAssessor assessor,
+            ProgressListener progress) throws IOException {
+        Derivatives.writeDescription(outDir, version());
+        return assessAll(scans, scan -> outDir, threads, writeMasks, assessor, progress);
+    }
+
+    private static List<QcRow> assessAll(List<Path> scans, java.util.function.Function<Path, Path> folderOf, int threads,
+            boolean writeMasks, ScanAssessor assessor, ProgressListener progress) throws IOException {
+        progress.status("quality control of " + scans.size() + " scans on " + threads + " workers");
         AtomicLong done = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(config.threads());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<QcRow>> futures = new ArrayList<>();
-            for (ScanRecord scan : scans) {
+            for (Path scan : scans) {
                 futures.add(pool.submit(() -> {
-                    QcRow row = progress.isCancelled() ? null : assessOne(config, scan.path(), assessor, progress);
+                    QcRow row = progress.isCancelled() ? null
+                            : assessOne(scan, folderOf.apply(scan), writeMasks, assessor, progress);
                     progress.progress(done.incrementAndGet(), scans.size());
                     return row;
                 }));
@@ -91,15 +108,14 @@ public final class QcBatch {
         }
     }
 
-    /** One scan: read, assess, write; any failure becomes the row's error. */
-    static QcRow assessOne(QcBatchConfig config, Path scan, ScanAssessor assessor, ProgressListener progress) {
+    /** One scan: read, assess, write into {@code folder}; any failure becomes the row's error. */
+    static QcRow assessOne(Path scan, Path folder, boolean writeMasks, ScanAssessor assessor, ProgressListener progress) {
         String name = Derivatives.bidsName(scan);
-        Path folder = Derivatives.folderFor(config.outDir(), config.bidsDir(), scan);
         QcRow row;
         try {
             Volume volume = NiftiReader.read(scan);
             ScanAssessment a = assessor.assess(volume, ProgressListener.NONE);
-            if (config.writeMasks()) {
+            if (writeMasks) {
                 for (Map.Entry<String, Volume> m : a.masks().entrySet()) {
                     NiftiWriter.write(m.getValue(), folder.resolve(name + "_desc-" + m.getKey() + "_mask.nii.gz"));
                 }

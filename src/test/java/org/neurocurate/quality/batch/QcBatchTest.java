@@ -105,6 +105,16 @@ class QcBatchTest {
         assertTrue(Files.notExists(out.resolve("sub-02/anat/sub-02_T1w_desc-head_mask.nii.gz")), "masks off");
     }
 
+    @Test
+    void plainFilesGoFlatIntoTheOutputFolder() throws IOException {
+        List<Path> scans = List.of(bids.resolve("sub-01/anat/sub-01_T1w.nii.gz"), bids.resolve("sub-04/ses-1/anat/sub-04_ses-1_T2w.nii"));
+        List<QcRow> rows = QcBatch.files(scans, out, 2, true, MEAN_SD, ProgressListener.NONE);
+        assertEquals(2, rows.size());
+        assertTrue(Files.exists(out.resolve("sub-01_T1w_iqms.json")));
+        assertTrue(Files.exists(out.resolve("sub-01_T1w_desc-head_mask.nii.gz")));
+        assertTrue(rows.get(1).error().contains("not a head image"), rows.get(1).error());
+    }
+
     private static String digest(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
