@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             UpdateSiteCommand.class,
             IndexCommand.class,
             SynthCommand.class,
+            TiersCommand.class,
         })
 public final class Main implements Runnable {
 
