@@ -1,0 +1,125 @@
+package org.neurocurate.learn.data;
+
+import java.io.IOException;
+import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+
+import org.neurocurate.learn.data.augment.AugmentationPipeline;
+
+/**
+ * Builds the batch of any step from (seed, step) alone: which scans (drawn without replacement)
+ * and every augmentation parameter come from generators seeded by {@link #mix}. A batch therefore
+ * does not depend on which thread made it or on what was made before, which is what makes
+ * prefetching and resuming after a kill reproducible.
+ */
+public final class ViewBatchFactory {
+
+    private final ContrastiveDataset data;
+    private final AugmentationPipeline pipeline;
+    private final int batchSize;
+    private final long seed;
+    private final ForkJoinPool pool;
+
+    /**
+     * @param workers threads that augment the views of one batch in parallel (≥ 1)
+     */
+    public ViewBatchFactory(ContrastiveDataset data, AugmentationPipeline pipeline, int batchSize, long seed,
+            int workers) {
+        if (batchSize < 2 || batchSize > data.size()) {
+            throw new IllegalArgumentException("batch size must be in [2, " + data.size() + "], got " + batchSize);
+        }
+        this.data = data;
+        this.pipeline = pipeline;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.pool = workers > 1 ? new ForkJoinPool(workers) : null;
+    }
+
+    /** A 64-bit mix (SplitMix64 finaliser) of the run seed with a step and a slot. */
+    public static long mix(long seed, long step, long slot) {
+        long z = seed + 0x9E3779B97F4A7C15L * (step + 1) + 0xBF58476D1CE4E5B9L * (slot + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The N scans of {@code step}: a partial Fisher–Yates shuffle seeded by (seed, step). */
+    public int[] indices(long step) {
+        Random r = new Random(mix(seed, step, -1));
+        int[] all = new int[data.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        int[] out = new int[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            int j = i + r.nextInt(all.length - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+            out[i] = all[i];
+        }
+        return out;
+    }
+
+    /** The batch of {@code step}, both views of every scan augmented independently. */
+    public ViewBatch make(long step) throws IOException {
+        int[] idx = indices(step);
+        int[] shape = data.shape();
+        int vox = shape[0] * shape[1] * shape[2];
+        float[] voxels = new float[2 * batchSize * vox];
+        double[] y = new double[batchSize];
+        double[] w = new double[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            y[i] = data.y(idx[i]);
+            w[i] = data.weight(idx[i]);
+        }
+        IOException[] failure = new IOException[1];
+        RecursiveAction[] tasks = new RecursiveAction[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            int slot = i;
+            tasks[i] = new RecursiveAction() {
+                @Override
+                protected void compute() {
+                    try {
+                        fill(step, slot, idx[slot], voxels, vox);
+                    } catch (IOException e) {
+                        failure[0] = e;
+                    }
+                }
+            };
+        }
+        if (pool == null) {
+            for (RecursiveAction t : tasks) {
+                t.invoke();
+            }
+        } else {
+            pool.invoke(new RecursiveAction() {
+                @Override
+                protected void compute() {
+                    invokeAll(tasks);
+                }
+            });
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return new ViewBatch(step, idx, voxels, shape, y, w);
+    }
+
+    private void fill(long step, int slot, int index, float[] voxels, int vox) throws IOException {
+        FloatGrid g = data.grid(index);
+        for (int view = 0; view < 2; view++) {
+            Random r = new Random(mix(seed, step, 2L * slot + view));
+            FloatGrid v = pipeline.sample(r, g).apply(g);
+            System.arraycopy(v.data(), 0, voxels, (view * batchSize + slot) * vox, vox);
+        }
+    }
+
+    /** Stops the worker threads, if any. */
+    public void shutdown() {
+        if (pool != null) {
+            pool.shutdown();
+        }
+    }
+}
