@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import org.neurocurate.learn.AtomicFiles;
 
 /**
@@ -52,7 +51,8 @@ public final class ModelStore {
             return card;
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": model card not found", e);
-        } catch (JsonParseException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Gson reports missing or mistyped fields as unchecked exceptions (JsonParseException and others)
             throw new IOException(file + ": unreadable model card: " + e.getMessage(), e);
         }
     }
