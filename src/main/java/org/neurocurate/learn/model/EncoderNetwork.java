@@ -30,11 +30,12 @@ public final class EncoderNetwork {
     private final int featureDim;
     private final ParameterStore store;
 
-    EncoderNetwork(EncoderConfig config, Block backbone, Block head, int featureDim, NDManager manager) {
+    EncoderNetwork(EncoderConfig config, Block backbone, Block head, SequentialBlock full, int featureDim,
+            NDManager manager) {
         this.config = config;
         this.backbone = backbone;
         this.head = head;
-        this.full = new SequentialBlock().add(backbone).add(head);
+        this.full = full;
         this.featureDim = featureDim;
         this.store = new ParameterStore(manager, false);
     }

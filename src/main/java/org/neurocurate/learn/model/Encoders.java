@@ -32,25 +32,46 @@ import ai.djl.nn.pooling.Pool;
  */
 public final class Encoders {
 
-    private Encoders() {
+    /** Whether blocks release intermediates early; false only for the equivalence test. */
+    private final boolean release;
+
+    private Encoders(boolean release) {
+        this.release = release;
     }
 
     /** A network of {@code config}; call {@link EncoderNetwork#initialize} before use. */
     public static EncoderNetwork build(EncoderConfig config, NDManager manager) {
-        SequentialBlock backbone = new SequentialBlock();
+        return build(config, manager, true);
+    }
+
+    /**
+     * @param release release intermediates early ({@link ReleasingSequentialBlock}); false builds
+     *     DJL's plain blocks, kept to test that releasing leaves results unchanged
+     */
+    static EncoderNetwork build(EncoderConfig config, NDManager manager, boolean release) {
+        return new Encoders(release).network(config, manager);
+    }
+
+    private EncoderNetwork network(EncoderConfig config, NDManager manager) {
+        SequentialBlock backbone = seq();
         int features = switch (config.architecture()) {
             case RESNET3D -> resnet(backbone, config);
             case DENSENET3D -> densenet(backbone, config);
         };
         backbone.add(Pool.globalAvgPool3dBlock()).add(Blocks.batchFlattenBlock());
-        SequentialBlock head = new SequentialBlock()
+        SequentialBlock head = seq()
                 .add(Linear.builder().setUnits(config.projectionHidden()).build())
                 .add(Activation.reluBlock())
                 .add(Linear.builder().setUnits(config.projectionDim()).build());
-        return new EncoderNetwork(config, backbone, head, features, manager);
+        SequentialBlock full = seq().add(backbone).add(head);
+        return new EncoderNetwork(config, backbone, head, full, features, manager);
     }
 
-    private static int resnet(SequentialBlock net, EncoderConfig config) {
+    private SequentialBlock seq() {
+        return release ? new ReleasingSequentialBlock() : new SequentialBlock();
+    }
+
+    private int resnet(SequentialBlock net, EncoderConfig config) {
         int c = config.baseChannels();
         net.add(conv(c, 3, 2)).add(bn()).add(Activation.reluBlock())
                 .add(Pool.maxPool3dBlock(new Shape(3, 3, 3), new Shape(2, 2, 2), new Shape(1, 1, 1)));
@@ -67,19 +88,19 @@ public final class Encoders {
         return in;
     }
 
-    private static Block basicBlock(int channels, int stride, boolean projectShortcut) {
-        SequentialBlock main = new SequentialBlock()
+    private Block basicBlock(int channels, int stride, boolean projectShortcut) {
+        SequentialBlock main = seq()
                 .add(conv(channels, 3, stride)).add(bn()).add(Activation.reluBlock())
                 .add(conv(channels, 3, 1)).add(bn());
         Block shortcut = projectShortcut
-                ? new SequentialBlock().add(conv(channels, 1, stride)).add(bn())
+                ? seq().add(conv(channels, 1, stride)).add(bn())
                 : Blocks.identityBlock();
-        return new SequentialBlock()
-                .add(new ParallelBlock(Encoders::sum, List.of(main, shortcut)))
+        return seq()
+                .add(new ParallelBlock(this::sum, List.of(main, shortcut)))
                 .add(Activation.reluBlock());
     }
 
-    private static int densenet(SequentialBlock net, EncoderConfig config) {
+    private int densenet(SequentialBlock net, EncoderConfig config) {
         int channels = config.baseChannels();
         int k = config.growth();
         net.add(conv(channels, 7, 2)).add(bn()).add(Activation.reluBlock())
@@ -87,10 +108,10 @@ public final class Encoders {
         int[] blocks = config.blocks();
         for (int b = 0; b < blocks.length; b++) {
             for (int layer = 0; layer < blocks[b]; layer++) {
-                SequentialBlock dense = new SequentialBlock()
+                SequentialBlock dense = seq()
                         .add(bn()).add(Activation.reluBlock()).add(conv(4 * k, 1, 1))
                         .add(bn()).add(Activation.reluBlock()).add(conv(k, 3, 1));
-                net.add(new ParallelBlock(Encoders::concat, List.of(Blocks.identityBlock(), dense)));
+                net.add(new ParallelBlock(this::concat, List.of(Blocks.identityBlock(), dense)));
                 channels += k;
             }
             if (b < blocks.length - 1) {
@@ -118,13 +139,31 @@ public final class Encoders {
         return BatchNorm.builder().build();
     }
 
-    private static NDList sum(List<NDList> branches) {
+    /**
+     * Residual sum; the branch outputs are released at once (see {@link ReleasingSequentialBlock}:
+     * autograd keeps what backward needs). The identity branch is the block input, which nothing
+     * after the sum uses either.
+     */
+    private NDList sum(List<NDList> branches) {
         NDArray a = branches.get(0).singletonOrThrow();
-        return new NDList(a.add(branches.get(1).singletonOrThrow()));
+        NDArray b = branches.get(1).singletonOrThrow();
+        NDArray out = a.add(b);
+        if (release) {
+            a.close();
+            b.close();
+        }
+        return new NDList(out);
     }
 
-    private static NDList concat(List<NDList> branches) {
-        return new NDList(NDArrays.concat(new NDList(branches.get(0).singletonOrThrow(),
-                branches.get(1).singletonOrThrow()), 1));
+    /** Dense connectivity: input and new features concatenated along channels, then both released. */
+    private NDList concat(List<NDList> branches) {
+        NDArray a = branches.get(0).singletonOrThrow();
+        NDArray b = branches.get(1).singletonOrThrow();
+        NDArray out = NDArrays.concat(new NDList(a, b), 1);
+        if (release) {
+            a.close();
+            b.close();
+        }
+        return new NDList(out);
     }
 }

@@ -10,6 +10,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -113,6 +114,7 @@ public final class Pretrainer {
         private final Engine engine;
         private final ProgressListener listener;
         private final List<Double> losses = new ArrayList<>();
+        private java.nio.ByteBuffer input;
         private long waitNanos;
         private long totalNanos;
         private long lastStep;
@@ -173,7 +175,8 @@ public final class Pretrainer {
             int[] s = batch.shape();
             BatchLabels labels = new BatchLabels(batch.y(), config.qualityWeighted() ? batch.weights() : null);
             try (NDManager stepManager = root.newSubManager()) {
-                NDArray x = stepManager.create(batch.voxels(), new Shape(2L * n, 1, s[2], s[1], s[0]));
+                NDArray x = stepManager.create(inputBuffer(batch.voxels()), new Shape(2L * n, 1, s[2], s[1], s[0]),
+                        DataType.FLOAT32);
                 NDArray value;
                 try (GradientCollector gc = engine.newGradientCollector()) {
                     NDArray z = net.project(x, true);
@@ -183,6 +186,20 @@ public final class Pretrainer {
                 updater.step(params, lr);
                 return value.getFloat();
             }
+        }
+
+        /**
+         * The batch in one direct buffer reused by every step. A heap array would be copied into a
+         * fresh direct buffer each step, native memory that only the garbage collector returns.
+         * Reuse is safe: the previous step's input tensor is closed and its graph freed by then.
+         */
+        private java.nio.ByteBuffer inputBuffer(float[] voxels) {
+            if (input == null || input.capacity() != 4 * voxels.length) {
+                input = java.nio.ByteBuffer.allocateDirect(4 * voxels.length).order(java.nio.ByteOrder.nativeOrder());
+            }
+            input.clear();
+            input.asFloatBuffer().put(voxels);
+            return input;
         }
     }
 }

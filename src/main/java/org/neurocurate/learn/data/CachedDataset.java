@@ -1,0 +1,113 @@
+package org.neurocurate.learn.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.neurocurate.learn.loss.QualityWeights;
+import org.neurocurate.progress.ProgressListener;
+
+/**
+ * Scans of a scans table, prepared into the cache and read one grid at a time: memory holds only
+ * the grids being augmented, never the cohort.
+ */
+public final class CachedDataset implements ContrastiveDataset {
+
+    /** A scan that could not be prepared, and why. */
+    public record Failure(Path path, String reason) {
+    }
+
+    /** The dataset of the scans that could be prepared, and the failures. */
+    public record Prepared(CachedDataset dataset, List<Failure> failures) {
+    }
+
+    private final List<ScanTable.Row> rows;
+    private final List<Path> entries;
+    private final PreprocessSettings settings;
+    private final QualityWeights quality;
+
+    private CachedDataset(List<ScanTable.Row> rows, List<Path> entries, PreprocessSettings settings,
+            QualityWeights quality) {
+        this.rows = List.copyOf(rows);
+        this.entries = List.copyOf(entries);
+        this.settings = settings;
+        this.quality = quality;
+    }
+
+    /**
+     * Prepares every row into {@code cache} (reusing existing entries); a bad file is recorded as a
+     * failure and the others go on.
+     */
+    public static Prepared prepare(List<ScanTable.Row> rows, PreprocessCache cache, QualityWeights quality,
+            ProgressListener listener) {
+        List<ScanTable.Row> ok = new ArrayList<>();
+        List<Path> entries = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (int i = 0; i < rows.size() && !listener.isCancelled(); i++) {
+            ScanTable.Row r = rows.get(i);
+            listener.status("preparing " + r.path().getFileName());
+            try {
+                entries.add(cache.prepare(r.path()));
+                ok.add(r);
+            } catch (IOException e) {
+                failures.add(new Failure(r.path(), e.getMessage()));
+                listener.warn("skipped " + r.path() + ": " + e.getMessage());
+            }
+            listener.progress(i + 1, rows.size());
+        }
+        return new Prepared(new CachedDataset(ok, entries, cache.settings(), quality), failures);
+    }
+
+    public List<ScanTable.Row> rows() {
+        return rows;
+    }
+
+    @Override
+    public int size() {
+        return rows.size();
+    }
+
+    @Override
+    public int[] shape() {
+        return settings.grid();
+    }
+
+    @Override
+    public FloatGrid grid(int i) throws IOException {
+        return GridFile.read(entries.get(i));
+    }
+
+    @Override
+    public double y(int i) {
+        return rows.get(i).age();
+    }
+
+    /** The tier's quality weight; 1 for scans of unknown tier. */
+    @Override
+    public double weight(int i) {
+        int t = rows.get(i).tier();
+        return t == 0 ? 1 : quality.forTier(t);
+    }
+
+    @Override
+    public String id(int i) {
+        return rows.get(i).path().toString();
+    }
+
+    @Override
+    public int tier(int i) {
+        return rows.get(i).tier();
+    }
+
+    @Override
+    public double[] spacingMm() {
+        double mm = settings.spacingMm();
+        return new double[] {mm, mm, mm};
+    }
+
+    @Override
+    public String normalisation() {
+        return settings.describe();
+    }
+}
