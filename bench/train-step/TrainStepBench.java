@@ -43,18 +43,23 @@ public class TrainStepBench {
         List<String> rows = Files.readAllLines(dir.resolve(LossLog.FILE));
         double stepMs = 0;
         double waitMs = 0;
+        double bestMs = Double.POSITIVE_INFINITY;
         int counted = 0;
         for (String row : rows.subList(1 + warmup, rows.size())) {
             String[] f = row.split("\t");
             waitMs += Double.parseDouble(f[3]);
-            stepMs += Double.parseDouble(f[4]);
+            double ms = Double.parseDouble(f[4]);
+            stepMs += ms;
+            bestMs = Math.min(bestMs, ms);
             counted++;
         }
         double samplesPerS = counted * batch / (stepMs / 1000);
+        double bestSamplesPerS = batch / (bestMs / 1000);
         System.out.printf(java.util.Locale.ROOT,
-                "DJL mode=%s nx=%d ny=%d nz=%d batch=%d steps=%d samples_per_s=%.4f data_wait_share=%.4f "
+                "DJL mode=%s nx=%d ny=%d nz=%d batch=%d steps=%d samples_per_s=%.4f best_step_samples_per_s=%.4f "
+                        + "data_wait_share=%.4f "
                         + "final_loss=%.4f peak_rss_mb=%.1f%n",
-                augment ? "augment" : "fixed", nx, ny, nz, batch, counted, samplesPerS, waitMs / stepMs,
+                augment ? "augment" : "fixed", nx, ny, nz, batch, counted, samplesPerS, bestSamplesPerS, waitMs / stepMs,
                 r.losses()[r.losses().length - 1], peakRssMb());
     }
 

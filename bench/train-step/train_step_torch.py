@@ -64,8 +64,9 @@ def main():
         times.append(time.perf_counter() - t0)
     timed = times[warmup:]
     sps = len(timed) * batch / sum(timed)
+    best = batch / min(timed)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print(f"TORCH nx={nx} ny={ny} nz={nz} batch={batch} steps={len(timed)} samples_per_s={sps:.4f} "
+    print(f"TORCH nx={nx} ny={ny} nz={nz} batch={batch} steps={len(timed)} samples_per_s={sps:.4f} best_step_samples_per_s={best:.4f} "
           f"final_loss={loss.item():.4f} peak_rss_mb={rss:.1f} torch={torch.__version__}")
 
 

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "Curate, quality-control and pretrain on 3D brain MRI.",
         subcommands = {
             InfoCommand.class,
+            PretrainCommand.class,
+            EmbedCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -107,6 +107,13 @@ public final class CachedDataset implements ContrastiveDataset {
     }
 
     @Override
+    public java.util.Map<String, String> preprocessing() {
+        return java.util.Map.of("low_percentile", Double.toString(settings.lowPercentile()),
+                "high_percentile", Double.toString(settings.highPercentile()),
+                "spacing_mm", Double.toString(settings.spacingMm()));
+    }
+
+    @Override
     public String normalisation() {
         return settings.describe();
     }

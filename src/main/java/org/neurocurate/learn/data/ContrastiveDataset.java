@@ -40,4 +40,9 @@ public interface ContrastiveDataset {
     default String normalisation() {
         return "none";
     }
+
+    /** Preprocessing parameters to record in model.json (keys are snake_case), e.g. percentiles. */
+    default java.util.Map<String, String> preprocessing() {
+        return java.util.Map.of();
+    }
 }

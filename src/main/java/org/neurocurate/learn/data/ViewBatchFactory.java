@@ -62,12 +62,25 @@ public final class ViewBatchFactory {
         return out;
     }
 
+    /** Values in one batch: 2N views of the grid. */
+    public int batchLength() {
+        int[] shape = data.shape();
+        return 2 * batchSize * shape[0] * shape[1] * shape[2];
+    }
+
     /** The batch of {@code step}, both views of every scan augmented independently. */
     public ViewBatch make(long step) throws IOException {
+        return make(step, new float[batchLength()]);
+    }
+
+    /** As {@link #make(long)}, writing the views into {@code voxels} (length {@link #batchLength()}). */
+    public ViewBatch make(long step, float[] voxels) throws IOException {
+        if (voxels.length != batchLength()) {
+            throw new IllegalArgumentException("batch buffer has " + voxels.length + " values, needs " + batchLength());
+        }
         int[] idx = indices(step);
         int[] shape = data.shape();
         int vox = shape[0] * shape[1] * shape[2];
-        float[] voxels = new float[2 * batchSize * vox];
         double[] y = new double[batchSize];
         double[] w = new double[batchSize];
         for (int i = 0; i < batchSize; i++) {

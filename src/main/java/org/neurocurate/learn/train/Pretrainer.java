@@ -98,8 +98,10 @@ public final class Pretrainer {
         int tail = Math.min(10, loop.losses.size());
         double recent = loop.losses.subList(loop.losses.size() - tail, loop.losses.size()).stream()
                 .mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(config.asMap());
+        settings.putAll(data.preprocessing());
         return new ModelCard(ModelCard.FORMAT, config.encoder(), new long[] {s[0], s[1], s[2]}, data.spacingMm(),
-                data.normalisation(), config.asMap(),
+                data.normalisation(), settings,
                 new ModelCard.Provenance(ids, config.tiers(), config.seed()), loop.lastStep, recent);
     }
 
@@ -147,6 +149,7 @@ public final class Pretrainer {
                 long t1 = System.nanoTime();
                 double lr = schedule.at(step);
                 double value = step(batch, params, lr);
+                prefetcher.recycle(batch);
                 long t2 = System.nanoTime();
                 waitNanos += t1 - t0;
                 totalNanos += t2 - t0;
