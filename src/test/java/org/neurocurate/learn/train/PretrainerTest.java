@@ -20,9 +20,9 @@ import org.neurocurate.learn.model.EncoderConfig;
 import org.neurocurate.learn.model.ModelStore;
 import org.neurocurate.progress.ProgressListener;
 
-class PretrainerTest {
+public class PretrainerTest {
 
-    static final EncoderConfig TINY = new EncoderConfig(Architecture.RESNET3D, 4, new int[] {1, 1, 1, 1}, 1, 16, 8);
+    public static final EncoderConfig TINY = new EncoderConfig(Architecture.RESNET3D, 4, new int[] {1, 1, 1, 1}, 1, 16, 8);
 
     private static InMemoryDataset cohort;
 
@@ -32,7 +32,7 @@ class PretrainerTest {
         cohort = GeneratedCohort.make(12, 16, 7);
     }
 
-    static PretrainConfig tinyConfig(long steps, long checkpointEvery) {
+    public static PretrainConfig tinyConfig(long steps, long checkpointEvery) {
         return PretrainConfig.defaults().withModel(TINY, 4, true).withSteps(steps, checkpointEvery)
                 .withOptimizer(OptimizerKind.ADAMW, 3e-3, 1e-4, 2, 11).withThreads(1, 1, 1, 2);
     }
