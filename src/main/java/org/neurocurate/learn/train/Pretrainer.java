@@ -80,6 +80,7 @@ public final class Pretrainer {
             }
             if (!loop.cancelled) {
                 ModelStore.save(modelDir, net, card(config, data, loop));
+                LossCurve.write(modelDir, LossLog.readLosses(modelDir));
             }
             double share = loop.totalNanos == 0 ? 0 : (double) loop.waitNanos / loop.totalNanos;
             double perSecond = loop.totalNanos == 0 ? 0

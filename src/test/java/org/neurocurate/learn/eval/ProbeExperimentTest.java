@@ -28,7 +28,7 @@ import org.neurocurate.progress.ProgressListener;
  */
 class ProbeExperimentTest {
 
-    private static final int STEPS = 60;
+    private static final int STEPS = 150;
     private static final long SEED = 11;
 
     @BeforeAll
@@ -37,14 +37,17 @@ class ProbeExperimentTest {
     }
 
     @Test
-    void pretrainingImprovesTheAgeProbeOverTheUntrainedEncoder(@TempDir Path tmp) throws IOException {
-        InMemoryDataset cohort = GeneratedCohort.make(40, 16, 21);
+    void yAwarePretrainingBeatsSimClrAndTheUntrainedEncoderOnAnAgeProbe(@TempDir Path tmp) throws IOException {
+        InMemoryDataset cohort = GeneratedCohort.make(64, 16, 21);
         double untrained = untrainedMae(cohort);
         double simclr = trainedMae(cohort, tmp.resolve("simclr"), "simclr");
         double yaware = trainedMae(cohort, tmp.resolve("yaware"), "yaware");
         System.out.printf(Locale.ROOT, "age probe 5-fold MAE (years): untrained %.2f, SimCLR %.2f, y-Aware %.2f%n",
                 untrained, simclr, yaware);
-        assertTrue(yaware < untrained, "y-Aware " + yaware + " vs untrained " + untrained);
+        // single-threaded PyTorch and seeded sampling make these numbers reproducible, so the
+        // comparisons are exact; measured: untrained 17.2, SimCLR 16.0, y-Aware 13.6 years
+        assertTrue(yaware < untrained - 1, "y-Aware " + yaware + " vs untrained " + untrained);
+        assertTrue(yaware < simclr, "y-Aware " + yaware + " vs SimCLR " + simclr);
     }
 
     private static PretrainConfig config(String objective) {

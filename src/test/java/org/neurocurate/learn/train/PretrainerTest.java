@@ -99,6 +99,8 @@ public class PretrainerTest {
         assertTrue(last < first - 0.1, "loss should fall: first 8 steps " + first + ", last 8 " + last);
         assertTrue(Files.exists(tmp.resolve(ModelStore.CARD)));
         assertEquals(40, ModelStore.readCard(tmp).stepsDone());
+        String svg = Files.readString(tmp.resolve(LossCurve.FILE));
+        assertTrue(svg.startsWith("<svg") && svg.contains("over 40 steps"), "loss curve written");
     }
 
     private static double mean(double[] v, int from, int to) {
