@@ -57,6 +57,9 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--quality-weighted", description = "weight each scan's anchors by its tier")
     boolean qualityWeighted;
 
+    @Option(names = "--tier-stratified", description = "draw each batch evenly across the tiers present")
+    boolean tierStratified;
+
     @Option(names = "--arch", paramLabel = "resnet3d|densenet3d", description = "encoder (default resnet3d)")
     String arch;
 
@@ -112,7 +115,8 @@ final class PretrainCommand implements Callable<Integer> {
                         checkpointEvery == null ? d.checkpointEvery() : checkpointEvery)
                 .withThreads(threads == null ? d.threads() : threads, d.interopThreads(), d.augmentWorkers(),
                         d.prefetchDepth())
-                .withTiers(tiers);
+                .withTiers(tiers)
+                .withTierStratified(tierStratified);
         PreprocessSettings p = PreprocessSettings.defaults();
         PreprocessSettings pre = new PreprocessSettings(grid == null ? p.grid() : grid,
                 spacing == null ? p.spacingMm() : spacing, p.lowPercentile(), p.highPercentile());

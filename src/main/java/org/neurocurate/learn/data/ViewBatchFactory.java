@@ -20,12 +20,22 @@ public final class ViewBatchFactory {
     private final int batchSize;
     private final long seed;
     private final ForkJoinPool pool;
+    private final int[][] strata;
 
     /**
      * @param workers threads that augment the views of one batch in parallel (≥ 1)
      */
     public ViewBatchFactory(ContrastiveDataset data, AugmentationPipeline pipeline, int batchSize, long seed,
             int workers) {
+        this(data, pipeline, batchSize, seed, workers, false);
+    }
+
+    /**
+     * @param tierStratified draw the N scans of a batch evenly across the tiers present (tier 0,
+     *     unknown, is a stratum of its own) instead of uniformly
+     */
+    public ViewBatchFactory(ContrastiveDataset data, AugmentationPipeline pipeline, int batchSize, long seed,
+            int workers, boolean tierStratified) {
         if (batchSize < 2 || batchSize > data.size()) {
             throw new IllegalArgumentException("batch size must be in [2, " + data.size() + "], got " + batchSize);
         }
@@ -34,6 +44,16 @@ public final class ViewBatchFactory {
         this.batchSize = batchSize;
         this.seed = seed;
         this.pool = workers > 1 ? new ForkJoinPool(workers) : null;
+        this.strata = tierStratified ? strata(data) : null;
+    }
+
+    private static int[][] strata(ContrastiveDataset data) {
+        java.util.TreeMap<Integer, java.util.List<Integer>> byTier = new java.util.TreeMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            byTier.computeIfAbsent(data.tier(i), t -> new java.util.ArrayList<>()).add(i);
+        }
+        return byTier.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
     }
 
     /** A 64-bit mix (SplitMix64 finaliser) of the run seed with a step and a slot. */
@@ -47,6 +67,9 @@ public final class ViewBatchFactory {
     /** The N scans of {@code step}: a partial Fisher–Yates shuffle seeded by (seed, step). */
     public int[] indices(long step) {
         Random r = new Random(mix(seed, step, -1));
+        if (strata != null) {
+            return stratified(r);
+        }
         int[] all = new int[data.size()];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -66,6 +89,31 @@ public final class ViewBatchFactory {
     public int batchLength() {
         int[] shape = data.shape();
         return 2 * batchSize * shape[0] * shape[1] * shape[2];
+    }
+
+    /**
+     * Slot k takes a random unused scan of stratum (k + offset) mod S, the offset drawn per step;
+     * an exhausted stratum passes its turn to the next one.
+     */
+    private int[] stratified(Random r) {
+        int[][] pools = new int[strata.length][];
+        int[] left = new int[strata.length];
+        for (int s = 0; s < strata.length; s++) {
+            pools[s] = strata[s].clone();
+            left[s] = pools[s].length;
+        }
+        int offset = r.nextInt(strata.length);
+        int[] out = new int[batchSize];
+        for (int k = 0; k < batchSize; k++) {
+            int s = (k + offset) % strata.length;
+            while (left[s] == 0) {
+                s = (s + 1) % strata.length;
+            }
+            int j = r.nextInt(left[s]);
+            out[k] = pools[s][j];
+            pools[s][j] = pools[s][--left[s]];
+        }
+        return out;
     }
 
     /** The batch of {@code step}, both views of every scan augmented independently. */

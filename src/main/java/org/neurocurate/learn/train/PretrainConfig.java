@@ -32,11 +32,13 @@ import org.neurocurate.learn.model.EncoderConfig;
  * @param augmentWorkers threads augmenting a batch (besides the prefetch thread's own)
  * @param prefetchDepth batches made ahead of the trainer
  * @param tiers quality tiers the scans were selected from (provenance only; empty = all)
+ * @param tierStratified draw each batch evenly across the tiers present (else uniformly)
  */
 public record PretrainConfig(EncoderConfig encoder, String objective, double temperature, double sigma,
         boolean qualityWeighted, OptimizerKind optimizer, double learningRate, double weightDecay,
         long warmupSteps, long steps, int batchSize, long checkpointEvery, long seed, boolean augment,
-        int threads, int interopThreads, int augmentWorkers, int prefetchDepth, List<Integer> tiers) {
+        int threads, int interopThreads, int augmentWorkers, int prefetchDepth, List<Integer> tiers,
+        boolean tierStratified) {
 
     public PretrainConfig {
         tiers = List.copyOf(tiers);
@@ -55,7 +57,7 @@ public record PretrainConfig(EncoderConfig encoder, String objective, double tem
     public static PretrainConfig defaults() {
         return new PretrainConfig(EncoderConfig.resnet(), "yaware", 0.1, 5.0, false, OptimizerKind.ADAMW, 1e-3,
                 1e-4, 100, 1000, 8, 100, 42, true, Runtime.getRuntime().availableProcessors(), 1, 1, 2,
-                List.of());
+                List.of(), false);
     }
 
     /** The loss this configuration trains with. */
@@ -86,6 +88,7 @@ public record PretrainConfig(EncoderConfig encoder, String objective, double tem
         m.put("batch_size", Integer.toString(batchSize));
         m.put("augment", Boolean.toString(augment));
         m.put("seed", Long.toString(seed));
+        m.put("tier_stratified", Boolean.toString(tierStratified));
         return m;
     }
 
@@ -93,14 +96,14 @@ public record PretrainConfig(EncoderConfig encoder, String objective, double tem
     public PretrainConfig withSteps(long newSteps, long newCheckpointEvery) {
         return new PretrainConfig(encoder, objective, temperature, sigma, qualityWeighted, optimizer, learningRate,
                 weightDecay, Math.min(warmupSteps, newSteps), newSteps, batchSize, newCheckpointEvery, seed, augment,
-                threads, interopThreads, augmentWorkers, prefetchDepth, tiers);
+                threads, interopThreads, augmentWorkers, prefetchDepth, tiers, tierStratified);
     }
 
     /** A copy with another encoder, batch size and augmentation switch. */
     public PretrainConfig withModel(EncoderConfig newEncoder, int newBatchSize, boolean newAugment) {
         return new PretrainConfig(newEncoder, objective, temperature, sigma, qualityWeighted, optimizer,
                 learningRate, weightDecay, warmupSteps, steps, newBatchSize, checkpointEvery, seed, newAugment,
-                threads, interopThreads, augmentWorkers, prefetchDepth, tiers);
+                threads, interopThreads, augmentWorkers, prefetchDepth, tiers, tierStratified);
     }
 
     /** A copy with another objective and its parameters. */
@@ -108,7 +111,7 @@ public record PretrainConfig(EncoderConfig encoder, String objective, double tem
             boolean newQualityWeighted) {
         return new PretrainConfig(encoder, newObjective, newTemperature, newSigma, newQualityWeighted, optimizer,
                 learningRate, weightDecay, warmupSteps, steps, batchSize, checkpointEvery, seed, augment, threads,
-                interopThreads, augmentWorkers, prefetchDepth, tiers);
+                interopThreads, augmentWorkers, prefetchDepth, tiers, tierStratified);
     }
 
     /** A copy with another optimiser setting and seed. */
@@ -116,20 +119,27 @@ public record PretrainConfig(EncoderConfig encoder, String objective, double tem
             long newWarmupSteps, long newSeed) {
         return new PretrainConfig(encoder, objective, temperature, sigma, qualityWeighted, newOptimizer,
                 newLearningRate, newWeightDecay, newWarmupSteps, steps, batchSize, checkpointEvery, newSeed, augment,
-                threads, interopThreads, augmentWorkers, prefetchDepth, tiers);
+                threads, interopThreads, augmentWorkers, prefetchDepth, tiers, tierStratified);
     }
 
     /** A copy with other thread counts and prefetch depth. */
     public PretrainConfig withThreads(int newThreads, int newInterop, int newAugmentWorkers, int newPrefetchDepth) {
         return new PretrainConfig(encoder, objective, temperature, sigma, qualityWeighted, optimizer, learningRate,
                 weightDecay, warmupSteps, steps, batchSize, checkpointEvery, seed, augment, newThreads, newInterop,
-                newAugmentWorkers, newPrefetchDepth, tiers);
+                newAugmentWorkers, newPrefetchDepth, tiers, tierStratified);
+    }
+
+    /** A copy with tier-stratified (true) or uniform batch sampling. */
+    public PretrainConfig withTierStratified(boolean stratified) {
+        return new PretrainConfig(encoder, objective, temperature, sigma, qualityWeighted, optimizer, learningRate,
+                weightDecay, warmupSteps, steps, batchSize, checkpointEvery, seed, augment, threads, interopThreads,
+                augmentWorkers, prefetchDepth, tiers, stratified);
     }
 
     /** A copy recording the tiers the scans were selected from. */
     public PretrainConfig withTiers(List<Integer> newTiers) {
         return new PretrainConfig(encoder, objective, temperature, sigma, qualityWeighted, optimizer, learningRate,
                 weightDecay, warmupSteps, steps, batchSize, checkpointEvery, seed, augment, threads, interopThreads,
-                augmentWorkers, prefetchDepth, newTiers);
+                augmentWorkers, prefetchDepth, newTiers, tierStratified);
     }
 }

@@ -69,7 +69,7 @@ public final class Pretrainer {
             net.attachGradients();
             ViewBatchFactory factory = new ViewBatchFactory(data,
                     config.augment() ? AugmentationPipeline.defaults() : AugmentationPipeline.none(),
-                    config.batchSize(), config.seed(), config.augmentWorkers());
+                    config.batchSize(), config.seed(), config.augmentWorkers(), config.tierStratified());
             Loop loop = new Loop(config, net, updater, loss, schedule, root, engine, listener);
             try (LossLog log = new LossLog(modelDir, start);
                     BatchPrefetcher prefetcher = new BatchPrefetcher(factory, start + 1, config.steps(),
