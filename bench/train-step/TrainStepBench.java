@@ -38,8 +38,20 @@ public class TrainStepBench {
                 .withObjective("simclr", 0.1, 0, false)
                 .withOptimizer(OptimizerKind.ADAMW, 1e-3, 1e-4, 0, 1)
                 .withSteps(steps, 0)
-                .withThreads(threads, 1, 1, 2);
-        PretrainResult r = Pretrainer.run(config, data, dir, ProgressListener.NONE);
+                .withThreads(threads, 1, 1, 1);
+        // process CPU time at the end of every step: under a loaded machine, samples per CPU-second
+        // measures the work a step costs independently of how much of the CPU the process got
+        long[] cpuAt = new long[steps + 1];
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        ProgressListener cpu = new ProgressListener() {
+            @Override
+            public void progress(long done, long total) {
+                cpuAt[(int) done] = os.getProcessCpuTime();
+            }
+        };
+        PretrainResult r = Pretrainer.run(config, data, dir, cpu);
+        double cpuSeconds = (cpuAt[steps] - cpuAt[warmup]) * 1e-9;
         List<String> rows = Files.readAllLines(dir.resolve(LossLog.FILE));
         double stepMs = 0;
         double waitMs = 0;
@@ -57,9 +69,10 @@ public class TrainStepBench {
         double bestSamplesPerS = batch / (bestMs / 1000);
         System.out.printf(java.util.Locale.ROOT,
                 "DJL mode=%s nx=%d ny=%d nz=%d batch=%d steps=%d samples_per_s=%.4f best_step_samples_per_s=%.4f "
+                        + "samples_per_cpu_s=%.4f "
                         + "data_wait_share=%.4f "
                         + "final_loss=%.4f peak_rss_mb=%.1f%n",
-                augment ? "augment" : "fixed", nx, ny, nz, batch, counted, samplesPerS, bestSamplesPerS, waitMs / stepMs,
+                augment ? "augment" : "fixed", nx, ny, nz, batch, counted, samplesPerS, bestSamplesPerS, (steps - warmup) * batch / cpuSeconds, waitMs / stepMs,
                 r.losses()[r.losses().length - 1], peakRssMb());
     }
 

@@ -7,7 +7,8 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Makes the batches of steps {@code first..last} on a background thread, at most {@code depth}
  * ahead of the trainer, so that augmentation overlaps the optimiser step. Memory is bounded by
- * depth + 2 batch buffers, which are recycled ({@link #recycle}) rather than left to the garbage
+ * depth + 1 batch buffers (queued, and the one being made; the trainer copies a batch
+ * into native memory and returns it at once), which are recycled ({@link #recycle}) rather than left to the garbage
  * collector: a 2N × 80·96·80 float batch is 39 MB at N = 8, and fresh ones every step grow the heap. The time the trainer spends blocked in {@link #next()} is measured: it is the
  * "data wait" the benchmark reports.
  */
@@ -24,7 +25,7 @@ public final class BatchPrefetcher implements AutoCloseable {
     public BatchPrefetcher(ViewBatchFactory factory, long first, long last, int depth) {
         this.queue = new ArrayBlockingQueue<>(Math.max(1, depth));
         this.free = new ArrayBlockingQueue<>(Math.max(1, depth) + 2);
-        for (int i = 0; i < Math.max(1, depth) + 2; i++) {
+        for (int i = 0; i < Math.max(1, depth) + 1; i++) {
             free.add(new float[factory.batchLength()]);
         }
         this.worker = new Thread(() -> produce(factory, first, last), "neurocurate-prefetch");

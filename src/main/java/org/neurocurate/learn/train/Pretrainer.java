@@ -149,8 +149,7 @@ public final class Pretrainer {
                 ViewBatch batch = next(prefetcher);
                 long t1 = System.nanoTime();
                 double lr = schedule.at(step);
-                double value = step(batch, params, lr);
-                prefetcher.recycle(batch);
+                double value = step(batch, params, lr, prefetcher);
                 long t2 = System.nanoTime();
                 waitNanos += t1 - t0;
                 totalNanos += t2 - t0;
@@ -174,13 +173,14 @@ public final class Pretrainer {
             }
         }
 
-        private double step(ViewBatch batch, List<Parameter> params, double lr) {
+        private double step(ViewBatch batch, List<Parameter> params, double lr, BatchPrefetcher prefetcher) {
             int n = batch.n();
             int[] s = batch.shape();
             BatchLabels labels = new BatchLabels(batch.y(), config.qualityWeighted() ? batch.weights() : null);
             try (NDManager stepManager = root.newSubManager()) {
                 NDArray x = stepManager.create(inputBuffer(batch.voxels()), new Shape(2L * n, 1, s[2], s[1], s[0]),
                         DataType.FLOAT32);
+                prefetcher.recycle(batch);
                 NDArray value;
                 try (GradientCollector gc = engine.newGradientCollector()) {
                     NDArray z = net.project(x, true);
