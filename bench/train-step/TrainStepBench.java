@@ -32,7 +32,9 @@ public class TrainStepBench {
         int threads = Integer.parseInt(a[6]);
         boolean augment = a[7].equals("augment");
         Path dir = Files.createTempDirectory(Path.of(a[8]), "djl-");
-        InMemoryDataset data = cohort(2 * batch, nx, ny, nz);
+        // one batch of scans in memory, as the PyTorch side holds one batch tensor; real training
+        // streams scans from the preprocessing cache instead
+        InMemoryDataset data = cohort(batch, nx, ny, nz);
         PretrainConfig config = PretrainConfig.defaults()
                 .withModel(EncoderConfig.resnet(), batch, augment)
                 .withObjective("simclr", 0.1, 0, false)
