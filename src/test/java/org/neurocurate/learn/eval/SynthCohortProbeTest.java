@@ -9,7 +9,6 @@ import java.util.Locale;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,16 +32,16 @@ import org.neurocurate.synth.CohortSpec;
 /**
  * The "must show" experiment on the synthetic cohort generator's T1w scans (4 mm, one site, no
  * artifacts): NIfTI files → preprocessing cache (6 mm, 24×28×24) → SimCLR and y-Aware pretraining of
- * the same tiny ResNet from the same initial weights → 5-fold ridge probe for age on the embeddings.
- *
- * <p>An experiment, not a regression test: it takes ~25 CPU-seconds and, at this size (48 scans,
- * 120 steps, a 32-feature encoder), its probe is not yet better than predicting the mean age (see
- * the hand-off report), so it runs only with {@code -Dneurocurate.experiments=true}.
+ * the same small ResNet (base 8, 64 features) from the same initial weights → 5-fold ridge probe for
+ * age on the embeddings. ~30 CPU-seconds. Single-threaded PyTorch and seeded sampling make the
+ * numbers reproducible; measured: untrained 18.2, SimCLR 14.8, y-Aware 10.4 years (predicting the
+ * mean: 17.2; ridge on 4³-pooled voxels: 9.9). With a 32-feature encoder and 120 steps neither
+ * objective beat the mean predictor: the encoder must be big and trained long enough to matter.
  */
 class SynthCohortProbeTest {
 
     private static final long SEED = 3;
-    private static final int STEPS = 120;
+    private static final int STEPS = 300;
     private static final PreprocessSettings GRID = new PreprocessSettings(new int[] {24, 28, 24}, 6.0, 0.5, 99.5);
 
     @BeforeAll
@@ -51,9 +50,7 @@ class SynthCohortProbeTest {
     }
 
     @Test
-    void pretrainingOnTheSyntheticCohortImprovesTheAgeProbe(@TempDir Path tmp) throws IOException {
-        Assumptions.assumeTrue(Boolean.getBoolean("neurocurate.experiments"),
-                "experiment: run with -Dneurocurate.experiments=true");
+    void yAwareBeatsSimClrAndTheUntrainedEncoderOnTheSyntheticCohortsAgeProbe(@TempDir Path tmp) throws IOException {
         CohortSpec spec = CohortSpec.defaults().withSubjects(48).withSeed(SEED).withSites(1).withArtifactRate(0)
                 .withGridMm(4).withThreads(1);
         CohortResult cohort = CohortGenerator.generate(spec, tmp.resolve("cohort"), ProgressListener.NONE);
@@ -68,11 +65,18 @@ class SynthCohortProbeTest {
         double yaware = trained(data, ages, tmp.resolve("yaware"), "yaware");
         System.out.printf(Locale.ROOT, "synth cohort (%d scans) age probe MAE (years): untrained %.2f, SimCLR %.2f, "
                 + "y-Aware %.2f%n", data.size(), untrained, simclr, yaware);
-        assertTrue(yaware < untrained, "y-Aware " + yaware + " vs untrained " + untrained);
+        double mean = java.util.Arrays.stream(ages).average().orElseThrow();
+        double meanMae = java.util.Arrays.stream(ages).map(a -> Math.abs(a - mean)).average().orElseThrow();
+        // margins well inside the measured gaps (7.8, 4.4 and 6.8 years); the run is deterministic
+        assertTrue(yaware < untrained - 3, "y-Aware " + yaware + " vs untrained " + untrained);
+        assertTrue(yaware < simclr - 2, "y-Aware " + yaware + " vs SimCLR " + simclr);
+        assertTrue(yaware < meanMae - 3, "y-Aware " + yaware + " vs predicting the mean " + meanMae);
     }
 
     private static PretrainConfig config(String objective) {
-        return PretrainerTest.tinyConfig(STEPS, 0).withObjective(objective, 0.1, 10, false)
+        return PretrainerTest.tinyConfig(STEPS, 0).withModel(new org.neurocurate.learn.model.EncoderConfig(
+                org.neurocurate.learn.model.Architecture.RESNET3D, 8, new int[] {1, 1, 1, 1}, 1, 64, 32), 8, true)
+                .withObjective(objective, 0.1, 10, false)
                 .withOptimizer(OptimizerKind.ADAMW, 3e-3, 1e-4, 5, SEED);
     }
 
