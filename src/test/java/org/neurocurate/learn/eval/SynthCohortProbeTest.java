@@ -81,7 +81,14 @@ class SynthCohortProbeTest {
     }
 
     private static double trained(CachedDataset data, double[] ages, Path dir, String objective) throws IOException {
-        Pretrainer.run(config(objective), data, dir, ProgressListener.NONE);
+        double[] losses = Pretrainer.run(config(objective), data, dir, ProgressListener.NONE).losses();
+        double first = java.util.Arrays.stream(losses, 0, 30).average().orElseThrow();
+        double last = java.util.Arrays.stream(losses, losses.length - 30, losses.length).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(losses, losses.length - 30, losses.length)
+                .map(v -> (v - last) * (v - last)).sum() / 29);
+        System.out.printf(Locale.ROOT, "%s loss: first 30 steps %.3f, last 30 %.3f (sd %.3f)%n", objective, first, last, sd);
+        // 30-step means; the standard error of such a mean is sd/√30 (printed above), far below 0.3
+        assertTrue(last < first - 0.3, objective + " loss should fall: " + first + " -> " + last);
         return RidgeProbe.crossValidatedMae(Embedder.embed(dir, data, 1, ProgressListener.NONE), ages, 1.0, 5, 7);
     }
 
