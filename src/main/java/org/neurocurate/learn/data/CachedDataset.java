@@ -36,27 +36,68 @@ public final class CachedDataset implements ContrastiveDataset {
     }
 
     /**
-     * Prepares every row into {@code cache} (reusing existing entries); a bad file is recorded as a
-     * failure and the others go on.
+     * Prepares every row into {@code cache} (reusing existing entries) on the calling thread; a bad
+     * file is recorded as a failure and the others go on.
      */
     public static Prepared prepare(List<ScanTable.Row> rows, PreprocessCache cache, QualityWeights quality,
             ProgressListener listener) {
+        return prepare(rows, cache, quality, 1, listener);
+    }
+
+    /**
+     * As {@link #prepare(List, PreprocessCache, QualityWeights, ProgressListener)} with
+     * {@code workers} threads, each holding one scan at a time; the result keeps the table's order.
+     */
+    public static Prepared prepare(List<ScanTable.Row> rows, PreprocessCache cache, QualityWeights quality,
+            int workers, ProgressListener listener) {
+        Object[] outcome = new Object[rows.size()];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, workers));
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    if (!listener.isCancelled()) {
+                        outcome[index] = prepareOne(rows.get(index), cache, listener);
+                        listener.progress(done.incrementAndGet(), rows.size());
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("preparing scans failed unexpectedly", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
         List<ScanTable.Row> ok = new ArrayList<>();
         List<Path> entries = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
-        for (int i = 0; i < rows.size() && !listener.isCancelled(); i++) {
-            ScanTable.Row r = rows.get(i);
-            listener.status("preparing " + r.path().getFileName());
-            try {
-                entries.add(cache.prepare(r.path()));
-                ok.add(r);
-            } catch (IOException e) {
-                failures.add(new Failure(r.path(), e.getMessage()));
-                listener.warn("skipped " + r.path() + ": " + e.getMessage());
+        for (int i = 0; i < rows.size(); i++) {
+            if (outcome[i] instanceof Path entry) {
+                ok.add(rows.get(i));
+                entries.add(entry);
+            } else if (outcome[i] instanceof Failure f) {
+                failures.add(f);
             }
-            listener.progress(i + 1, rows.size());
         }
         return new Prepared(new CachedDataset(ok, entries, cache.settings(), quality), failures);
+    }
+
+    /** The cache entry of one row, or its failure. */
+    private static Object prepareOne(ScanTable.Row r, PreprocessCache cache, ProgressListener listener) {
+        try {
+            return cache.prepare(r.path());
+        } catch (IOException | RuntimeException e) {
+            // a RuntimeException here is a scan the geometry code could not handle: record it, go on
+            listener.warn("skipped " + r.path() + ": " + e.getMessage());
+            return new Failure(r.path(), e.getMessage() == null ? e.toString() : e.getMessage());
+        }
     }
 
     public List<ScanTable.Row> rows() {

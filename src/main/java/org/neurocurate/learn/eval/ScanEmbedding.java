@@ -36,7 +36,7 @@ public final class ScanEmbedding {
         PreprocessSettings settings = settingsOf(card);
         List<ScanTable.Row> rows = ScanTable.read(scans);
         CachedDataset.Prepared prepared = CachedDataset.prepare(rows, new PreprocessCache(cacheDir, settings),
-                QualityWeights.DEFAULT, listener);
+                QualityWeights.DEFAULT, threads, listener);
         CachedDataset data = prepared.dataset();
         double[][] emb = data.size() == 0 ? new double[0][] : Embedder.embed(modelDir, data, threads, listener);
         int dim = 0;

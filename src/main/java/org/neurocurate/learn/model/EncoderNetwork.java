@@ -25,16 +25,13 @@ public final class EncoderNetwork {
 
     private final EncoderConfig config;
     private final Block backbone;
-    private final Block head;
     private final SequentialBlock full;
     private final int featureDim;
     private final ParameterStore store;
 
-    EncoderNetwork(EncoderConfig config, Block backbone, Block head, SequentialBlock full, int featureDim,
-            NDManager manager) {
+    EncoderNetwork(EncoderConfig config, Block backbone, SequentialBlock full, int featureDim, NDManager manager) {
         this.config = config;
         this.backbone = backbone;
-        this.head = head;
         this.full = full;
         this.featureDim = featureDim;
         this.store = new ParameterStore(manager, false);
@@ -114,10 +111,5 @@ public final class EncoderNetwork {
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException("parameters do not match the " + config + " network: " + e.getMessage(), e);
         }
-    }
-
-    /** The head alone, for tests of the encoder/head split. */
-    Block head() {
-        return head;
     }
 }

@@ -64,7 +64,7 @@ public final class Encoders {
                 .add(Activation.reluBlock())
                 .add(Linear.builder().setUnits(config.projectionDim()).build());
         SequentialBlock full = seq().add(backbone).add(head);
-        return new EncoderNetwork(config, backbone, head, full, features, manager);
+        return new EncoderNetwork(config, backbone, full, features, manager);
     }
 
     private SequentialBlock seq() {

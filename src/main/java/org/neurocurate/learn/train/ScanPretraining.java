@@ -51,7 +51,8 @@ public final class ScanPretraining {
         }
         listener.status("preparing " + rows.size() + " scans into " + request.cacheDir());
         CachedDataset.Prepared prepared = CachedDataset.prepare(rows,
-                new PreprocessCache(request.cacheDir(), request.preprocess()), QualityWeights.DEFAULT, listener);
+                new PreprocessCache(request.cacheDir(), request.preprocess()), QualityWeights.DEFAULT,
+                request.training().threads(), listener);
         Files.createDirectories(request.modelDir());
         writeFailures(request.modelDir().resolve(FAILURES), prepared.failures());
         CachedDataset data = prepared.dataset();

@@ -112,6 +112,22 @@ public class PreprocessCacheTest {
     }
 
     @Test
+    void parallelPreparationKeepsTheTablesOrder(@TempDir Path tmp) throws IOException {
+        Path a = writeScan(tmp, "a.nii.gz", 1, 1);
+        Path bad = tmp.resolve("bad.nii");
+        Files.write(bad, new byte[400]);
+        Path c = writeScan(tmp, "c.nii.gz", 2, 3);
+        PreprocessCache cache = new PreprocessCache(tmp.resolve("cache"), SMALL);
+        CachedDataset.Prepared p = CachedDataset.prepare(List.of(new ScanTable.Row(a, 1, 20),
+                new ScanTable.Row(bad, 1, 30), new ScanTable.Row(c, 2, 40)), cache, QualityWeights.DEFAULT, 2,
+                ProgressListener.NONE);
+        assertEquals(List.of(a.toString(), c.toString()), List.of(p.dataset().id(0), p.dataset().id(1)));
+        assertEquals(40, p.dataset().y(1));
+        assertEquals(0.8, p.dataset().weight(1), "tier 2 weight");
+        assertEquals(List.of(bad), p.failures().stream().map(CachedDataset.Failure::path).toList());
+    }
+
+    @Test
     void gridFileRoundTripsWithinHalfAQuantisationStep(@TempDir Path tmp) throws IOException {
         FloatGrid g = FloatGrid.zeros(5, 4, 3);
         Random r = new Random(2);
