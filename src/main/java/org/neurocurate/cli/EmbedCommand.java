@@ -33,13 +33,13 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "preprocessing cache (default: MODEL_DIR/../cache)")
     Path cache;
 
-    @Option(names = "--threads", description = "PyTorch intra-op threads (default: all cores)")
+    @Option(names = "--threads", description = "PyTorch intra-op threads (default: all cores but one)")
     Integer threads;
 
     @Override
     public Integer call() throws Exception {
         Path cacheDir = cache != null ? cache : model.toAbsolutePath().getParent().resolve("cache");
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int t = threads != null ? threads : org.neurocurate.learn.train.PretrainConfig.defaults().threads();
         ScanEmbedding.Outcome o = ScanEmbedding.run(model, scans, cacheDir, out, t,
                 new PretrainCommand.TerminalProgress(spec.commandLine().getErr()));
         PrintWriter w = spec.commandLine().getOut();

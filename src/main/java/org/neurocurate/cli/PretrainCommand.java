@@ -87,7 +87,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed (default 42)")
     Long seed;
 
-    @Option(names = "--threads", description = "PyTorch intra-op threads (default: all cores)")
+    @Option(names = "--threads", description = "PyTorch intra-op threads (default: all cores but one)")
     Integer threads;
 
     @Option(names = "--grid", split = ",", paramLabel = "X,Y,Z", description = "training grid (default 80,96,80)")

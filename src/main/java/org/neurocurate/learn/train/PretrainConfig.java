@@ -52,12 +52,14 @@ public record PretrainConfig(EncoderConfig encoder, String objective, double tem
     /**
      * Defaults: ResNet, y-Aware (τ 0.1, σ 5 years as in Dufumier et al.), AdamW lr 1e-3 wd 1e-4,
      * 1000 steps with 100 warm-up, batch 8, checkpoint every 100, seed 42, augmentation on, all
-     * cores for PyTorch, one inter-op thread, one augmentation worker, 1 batch ahead (enough while
-     * making a batch takes less than a step; each batch ahead costs 2N grids of memory).
+     * cores but one for PyTorch (the augmentation thread gets its own core: on 2 cores, 2 PyTorch
+     * threads plus augmentation gave 25 samples/s with erratic steps, 1 thread a steady 27), one
+     * inter-op thread, one augmentation worker, 1 batch ahead (enough while making a batch takes less
+     * than a step; each batch ahead costs 2N grids of memory).
      */
     public static PretrainConfig defaults() {
         return new PretrainConfig(EncoderConfig.resnet(), "yaware", 0.1, 5.0, false, OptimizerKind.ADAMW, 1e-3,
-                1e-4, 100, 1000, 8, 100, 42, true, Runtime.getRuntime().availableProcessors(), 1, 1, 1,
+                1e-4, 100, 1000, 8, 100, 42, true, Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 1, 1, 1,
                 List.of(), false);
     }
 
