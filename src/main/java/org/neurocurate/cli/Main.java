@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             IndexCommand.class,
             SynthCommand.class,
             TiersCommand.class,
+            PretrainCommand.class,
+            EmbedCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,126 @@
+package org.neurocurate.learn.eval;
+
+import java.util.Random;
+
+/**
+ * A linear probe: ridge regression of y (age, years) on embeddings, the standard way to judge a
+ * self-supervised representation (y-Aware reports it for brain age). Features are standardised
+ * with the training fold's mean and SD, the intercept is the training mean of y, and
+ * β = (XᵀX + λ·n·I)⁻¹ Xᵀ(y − ȳ), solved by Cholesky in double precision.
+ */
+public final class RidgeProbe {
+
+    private final double[] mean;
+    private final double[] sd;
+    private final double[] beta;
+    private final double intercept;
+
+    private RidgeProbe(double[] mean, double[] sd, double[] beta, double intercept) {
+        this.mean = mean;
+        this.sd = sd;
+        this.beta = beta;
+        this.intercept = intercept;
+    }
+
+    /**
+     * @param lambda ridge strength relative to the sample count (λ·n is added to the diagonal), &gt; 0
+     */
+    public static RidgeProbe fit(double[][] x, double[] y, double lambda) {
+        int n = x.length;
+        int d = x[0].length;
+        if (n != y.length || n < 2 || !(lambda > 0)) {
+            throw new IllegalArgumentException("need >= 2 rows, one y per row and lambda > 0");
+        }
+        double[] mean = new double[d];
+        double[] sd = new double[d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += row[j] / n;
+            }
+        }
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                sd[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            sd[j] = sd[j] > 1e-24 ? Math.sqrt(sd[j]) : 1;
+        }
+        double yMean = 0;
+        for (double v : y) {
+            yMean += v / n;
+        }
+        double[][] a = new double[d][d];
+        double[] b = new double[d];
+        for (int i = 0; i < n; i++) {
+            double[] z = standardise(x[i], mean, sd);
+            for (int j = 0; j < d; j++) {
+                b[j] += z[j] * (y[i] - yMean);
+                for (int k = 0; k <= j; k++) {
+                    a[j][k] += z[j] * z[k];
+                }
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            a[j][j] += lambda * n;
+        }
+        return new RidgeProbe(mean, sd, Cholesky.solve(a, b), yMean);
+    }
+
+    public double predict(double[] features) {
+        double[] z = standardise(features, mean, sd);
+        double p = intercept;
+        for (int j = 0; j < z.length; j++) {
+            p += beta[j] * z[j];
+        }
+        return p;
+    }
+
+    /**
+     * Mean absolute error (years) of k-fold cross-validated predictions; folds from a seeded shuffle.
+     */
+    public static double crossValidatedMae(double[][] x, double[] y, double lambda, int folds, long seed) {
+        int n = x.length;
+        if (folds < 2 || folds > n) {
+            throw new IllegalArgumentException("folds must be in [2, " + n + "], got " + folds);
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Random r = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        double err = 0;
+        for (int f = 0; f < folds; f++) {
+            int from = f * n / folds;
+            int to = (f + 1) * n / folds;
+            double[][] tx = new double[n - (to - from)][];
+            double[] ty = new double[tx.length];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (i < from || i >= to) {
+                    tx[k] = x[order[i]];
+                    ty[k++] = y[order[i]];
+                }
+            }
+            RidgeProbe p = fit(tx, ty, lambda);
+            for (int i = from; i < to; i++) {
+                err += Math.abs(p.predict(x[order[i]]) - y[order[i]]);
+            }
+        }
+        return err / n;
+    }
+
+    private static double[] standardise(double[] v, double[] mean, double[] sd) {
+        double[] z = new double[v.length];
+        for (int j = 0; j < v.length; j++) {
+            z[j] = (v[j] - mean[j]) / sd[j];
+        }
+        return z;
+    }
+}

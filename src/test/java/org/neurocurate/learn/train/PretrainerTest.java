@@ -1,0 +1,113 @@
+package org.neurocurate.learn.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurocurate.learn.DjlEnvironment;
+import org.neurocurate.learn.GeneratedCohort;
+import org.neurocurate.learn.data.InMemoryDataset;
+import org.neurocurate.learn.model.Architecture;
+import org.neurocurate.learn.model.EncoderConfig;
+import org.neurocurate.learn.model.ModelStore;
+import org.neurocurate.progress.ProgressListener;
+
+public class PretrainerTest {
+
+    public static final EncoderConfig TINY = new EncoderConfig(Architecture.RESNET3D, 4, new int[] {1, 1, 1, 1}, 1, 16, 8);
+
+    private static InMemoryDataset cohort;
+
+    @BeforeAll
+    static void start() {
+        DjlEnvironment.engine(1, 1);
+        cohort = GeneratedCohort.make(12, 16, 7);
+    }
+
+    public static PretrainConfig tinyConfig(long steps, long checkpointEvery) {
+        return PretrainConfig.defaults().withModel(TINY, 4, true).withSteps(steps, checkpointEvery)
+                .withOptimizer(OptimizerKind.ADAMW, 3e-3, 1e-4, 2, 11).withThreads(1, 1, 1, 2);
+    }
+
+    @Test
+    void resumingAfterAKillGivesTheWeightsOfAnUninterruptedRun(@TempDir Path tmp) throws IOException {
+        PretrainConfig config = tinyConfig(6, 2);
+        Path straight = tmp.resolve("straight");
+        Path killed = tmp.resolve("killed");
+        PretrainResult reference = Pretrainer.run(config, cohort, straight, ProgressListener.NONE);
+
+        ProgressListener killAfterStep5 = new ProgressListener() {
+            @Override
+            public void progress(long done, long total) {
+                if (done == 5) {
+                    throw new IllegalStateException("simulated kill");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> Pretrainer.run(config, cohort, killed, killAfterStep5));
+        assertTrue(Files.exists(killed.resolve(Checkpoint.FILE)), "the step-4 checkpoint survives the kill");
+        assertTrue(Files.notExists(killed.resolve(ModelStore.PARAMS)), "no final model after a kill");
+
+        PretrainResult resumed = Pretrainer.run(config, cohort, killed, ProgressListener.NONE);
+        assertEquals(4, resumed.resumedFrom());
+        assertEquals(6, resumed.stepsDone());
+        assertArrayEquals(Files.readAllBytes(straight.resolve(ModelStore.PARAMS)),
+                Files.readAllBytes(killed.resolve(ModelStore.PARAMS)), "final weights must be bit-identical");
+        double[] straightLog = LossLog.readLosses(straight);
+        double[] resumedLog = LossLog.readLosses(killed);
+        assertEquals(6, resumedLog.length, "the log keeps steps 1-4 and the resumed 5-6, without the lost step 5");
+        assertArrayEquals(straightLog, resumedLog, 0.0);
+        assertEquals(reference.losses()[5], resumed.losses()[1], 0.0);
+    }
+
+    @Test
+    void cancellingWritesACheckpointAndStops(@TempDir Path tmp) throws IOException {
+        ProgressListener cancelAfter2 = new ProgressListener() {
+            private volatile long done;
+
+            @Override
+            public void progress(long d, long total) {
+                done = d;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return done >= 2;
+            }
+        };
+        PretrainResult r = Pretrainer.run(tinyConfig(5, 0), cohort, tmp, cancelAfter2);
+        assertTrue(r.cancelled());
+        assertEquals(2, r.stepsDone());
+        assertTrue(Files.exists(tmp.resolve(Checkpoint.FILE)));
+    }
+
+    @Test
+    void contrastiveLossFallsOnAGeneratedCohort(@TempDir Path tmp) throws IOException {
+        PretrainConfig config = tinyConfig(40, 0).withObjective("simclr", 0.5, 0, false);
+        PretrainResult r = Pretrainer.run(config, cohort, tmp, ProgressListener.NONE);
+        double first = mean(r.losses(), 0, 8);
+        double last = mean(r.losses(), 32, 40);
+        // batch-to-batch noise of 8-step means is ~0.05 here; a real fall is several times that
+        assertTrue(last < first - 0.1, "loss should fall: first 8 steps " + first + ", last 8 " + last);
+        assertTrue(Files.exists(tmp.resolve(ModelStore.CARD)));
+        assertEquals(40, ModelStore.readCard(tmp).stepsDone());
+        String svg = Files.readString(tmp.resolve(LossCurve.FILE));
+        assertTrue(svg.startsWith("<svg") && svg.contains("over 40 steps"), "loss curve written");
+    }
+
+    private static double mean(double[] v, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += v[i];
+        }
+        return s / (to - from);
+    }
+}
