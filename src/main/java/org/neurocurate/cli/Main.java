@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Curate, quality-control and pretrain on 3D brain MRI.",
         subcommands = {
+            InfoCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -116,6 +116,48 @@ public final class Affine {
         return n;
     }
 
+    /**
+     * The orthogonal matrix nearest to a non-singular 3×3 matrix (its polar factor), by Newton's
+     * iteration X ← (X + X⁻ᵀ)/2, which converges quadratically and keeps the sign of the determinant.
+     * A singular matrix is returned unchanged.
+     */
+    public static double[][] nearestOrthogonal(double[][] m) {
+        double[][] x = {m[0].clone(), m[1].clone(), m[2].clone()};
+        for (int it = 0; it < 100; it++) {
+            double d = det3(x);
+            if (d == 0 || !Double.isFinite(d)) {
+                return x;
+            }
+            double[][] next = new double[3][3];
+            double change = 0;
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    int i1 = (i + 1) % 3, i2 = (i + 2) % 3, j1 = (j + 1) % 3, j2 = (j + 2) % 3;
+                    double invT = (x[i1][j1] * x[i2][j2] - x[i1][j2] * x[i2][j1]) / d; // cofactor/det = (X⁻¹)ᵀ
+                    next[i][j] = 0.5 * (x[i][j] + invT);
+                    change += Math.abs(next[i][j] - x[i][j]);
+                }
+            }
+            x = next;
+            if (change < 1e-15) {
+                break;
+            }
+        }
+        return x;
+    }
+
+    /** Determinant of a 3×3 matrix. */
+    public static double det3(double[][] m) {
+        return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+                - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    }
+
+    /** The 3×3 linear part, rows. */
+    public double[][] linear() {
+        return new double[][] {{m[0], m[1], m[2]}, {m[4], m[5], m[6]}, {m[8], m[9], m[10]}};
+    }
+
     /** True when every element differs from {@code other}'s by at most {@code tolerance}. */
     public boolean approxEquals(Affine other, double tolerance) {
         for (int k = 0; k < 16; k++) {
