@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Curate, quality-control and pretrain on 3D brain MRI.",
         subcommands = {
             InfoCommand.class,
+            IqmsCommand.class,
         })
 public final class Main implements Runnable {
 
