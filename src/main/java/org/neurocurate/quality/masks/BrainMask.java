@@ -6,7 +6,8 @@ import org.neurocurate.quality.masks.BinaryMorphology.Connectivity;
  * Skull stripping from the image alone, for T1w-like contrast (brain tissue brighter than skull and
  * CSF). Inside the head, Otsu's threshold separates dark (bone, CSF) from bright (GM, WM, scalp)
  * voxels; the bright set is eroded by {@code erosionMm} to cut the thin bridges between brain and
- * scalp, the largest component is kept (the brain core) and dilated back by the erosion. The CSF
+ * scalp, the component most present near the head's centroid is kept (the brain core, not a larger neck or
+ * scalp piece) and dilated back by the erosion. The CSF
  * around the brain is then taken in by growing up to {@code csfMarginMm} into voxels brighter than a
  * second Otsu threshold among the dark head voxels (CSF is brighter than bone and air in T1w); the
  * result is limited to the head, closed and its holes (ventricles) filled.
@@ -26,7 +27,13 @@ public final class BrainMask {
         int erosion = Math.max(1, (int) Math.round(erosionMm / voxel));
         int margin = Math.max(0, (int) Math.round(csfMarginMm / voxel));
         boolean[] core = BinaryMorphology.erode(bright, g, Connectivity.SIX, erosion);
-        core = Components.largest(core, g);
+        long headVoxels = 0;
+        for (boolean b : head) {
+            headVoxels += b ? 1 : 0;
+        }
+        double[] centre = Components.centroid(head, g);
+        double radius = 0.4 * Math.cbrt(3.0 * headVoxels / (4 * Math.PI));
+        core = Components.mostCentral(core, g, centre, radius);
         boolean[] brain = BinaryMorphology.dilate(core, g, Connectivity.SIX, erosion);
         for (int i = 0; i < brain.length; i++) {
             brain[i] &= bright[i];

@@ -34,6 +34,70 @@ public final class Components {
         return out;
     }
 
+    /**
+     * The 6-connected component of {@code mask} with the most voxels within {@code radius} voxels of
+     * {@code centre} (voxel coordinates); ties go to the larger component. Picks the brain rather than
+     * a larger neck or scalp piece.
+     */
+    public static boolean[] mostCentral(boolean[] mask, Grid3 g, double[] centre, double radius) {
+        int[] label = new int[mask.length];
+        int[] queue = new int[mask.length];
+        int next = 0;
+        java.util.List<long[]> scores = new java.util.ArrayList<>();
+        for (int v = 0; v < mask.length; v++) {
+            if (mask[v] && label[v] == 0) {
+                next++;
+                int size = fill(mask, g, v, label, next, queue);
+                long central = 0;
+                for (int i = 0; i < size; i++) {
+                    int w = queue[i];
+                    double dx = w % g.nx() - centre[0];
+                    double dy = (w / g.nx()) % g.ny() - centre[1];
+                    double dz = w / (g.nx() * g.ny()) - centre[2];
+                    if (dx * dx + dy * dy + dz * dz <= radius * radius) {
+                        central++;
+                    }
+                }
+                scores.add(new long[] {next, central, size});
+            }
+        }
+        long[] best = null;
+        for (long[] s : scores) {
+            if (best == null || s[1] > best[1] || (s[1] == best[1] && s[2] > best[2])) {
+                best = s;
+            }
+        }
+        boolean[] out = new boolean[mask.length];
+        if (best != null) {
+            for (int v = 0; v < mask.length; v++) {
+                out[v] = label[v] == best[0];
+            }
+        }
+        return out;
+    }
+
+    /** Centroid of a mask in voxel coordinates (NaN for an empty mask). */
+    public static double[] centroid(boolean[] mask, Grid3 g) {
+        double[] c = new double[3];
+        long n = 0;
+        for (int z = 0, v = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                for (int x = 0; x < g.nx(); x++, v++) {
+                    if (mask[v]) {
+                        c[0] += x;
+                        c[1] += y;
+                        c[2] += z;
+                        n++;
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < 3; a++) {
+            c[a] = n == 0 ? Double.NaN : c[a] / n;
+        }
+        return c;
+    }
+
     /** {@code mask} with every enclosed hole (background not 6-connected to the border) set. */
     public static boolean[] fillHoles(boolean[] mask, Grid3 g) {
         boolean[] background = new boolean[mask.length];

@@ -4,8 +4,9 @@ import org.neurocurate.quality.masks.BinaryMorphology.Connectivity;
 
 /**
  * The head from the image alone: voxels above the robust threshold P2 + 0.1·(P98 − P2) of the image
- * (BET's rule, Smith, HBM 17(3):143–155, 2002, which sits above air noise and below tissue), opened to drop
- * noise specks, the largest 6-connected component, closed (2 steps, 18-neighbourhood) to bridge thin
+ * (BET's rule, Smith, HBM 17(3):143–155, 2002, which sits above air noise and below tissue), holes
+ * filled first (the intact scalp encloses skull and brain), opened to drop noise specks, the largest
+ * 6-connected component, closed (2 steps, 18-neighbourhood) to bridge thin
  * dark layers (bone, CSF at the surface), then every enclosed hole filled. Zero-padded voxels never
  * count as head.
  */
@@ -20,7 +21,7 @@ public final class HeadMask {
         for (int i = 0; i < image.length; i++) {
             m[i] = image[i] > t;
         }
-        m = BinaryMorphology.open(m, g, Connectivity.SIX, 1);
+        m = BinaryMorphology.open(Components.fillHoles(m, g), g, Connectivity.SIX, 1);
         m = Components.largest(m, g);
         m = BinaryMorphology.close(m, g, Connectivity.EIGHTEEN, 2);
         return Components.fillHoles(m, g);
