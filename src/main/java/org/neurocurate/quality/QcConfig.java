@@ -9,16 +9,18 @@ import org.neurocurate.quality.tissue.TissueConfig;
  *
  * @param tissue            tissue segmentation and bias-field parameters
  * @param brainErosionMm    erosion that separates brain from scalp before keeping the brain core (mm)
- * @param brainCsfMarginMm  dilation that adds the CSF around the brain back to the brain mask (mm)
+ * @param brainCsfMarginMm  how far the brain mask may grow into CSF around the brain (mm)
+ * @param workingMm         voxel size (mm) of the working grid for masks and tissue model: the scan is
+ *                          block-averaged by ⌊workingMm / finest spacing⌋ (at least 1)
  */
-public record QcConfig(TissueConfig tissue, double brainErosionMm, double brainCsfMarginMm) {
+public record QcConfig(TissueConfig tissue, double brainErosionMm, double brainCsfMarginMm, double workingMm) {
 
-    public static final QcConfig DEFAULTS = new QcConfig(TissueConfig.DEFAULTS, 4.0, 8.0);
+    public static final QcConfig DEFAULTS = new QcConfig(TissueConfig.DEFAULTS, 4.0, 8.0, 2.0);
 
     public QcConfig {
         Objects.requireNonNull(tissue, "tissue");
-        if (!(brainErosionMm > 0) || !(brainCsfMarginMm >= 0)) {
-            throw new IllegalArgumentException("brain erosion must be positive and the CSF margin non-negative (mm)");
+        if (!(brainErosionMm > 0) || !(brainCsfMarginMm >= 0) || !(workingMm > 0)) {
+            throw new IllegalArgumentException("brain erosion and working voxel size must be positive, the CSF margin non-negative (mm)");
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.neurocurate.quality.iqm;
 
-import java.util.stream.IntStream;
-
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -16,8 +14,9 @@ import org.apache.commons.math3.special.Gamma;
  * support covers the data, else loc = min − 0.1·(max − min), scale = 1; ν starts at {@code df0}.
  * Minimised with {@link NelderMead} (scipy {@code fmin} defaults).
  *
- * <p>The sum runs over fixed chunks in parallel and adds the chunk totals in chunk order, so the
- * result does not depend on the number of threads.
+ * <p>Samples are collapsed to distinct values with multiplicities; the sum runs over fixed chunks in
+ * parallel and adds the chunk totals in chunk order, so the result does not depend on the number of
+ * threads.
  */
 final class Chi2Fit {
 
@@ -33,7 +32,8 @@ final class Chi2Fit {
     static double[] fit(double[] data, double df0) {
         double[] start = locScaleStart(data);
         double[] x0 = {df0, start[0], start[1]};
-        return NelderMead.scipyDefaults().minimise(p -> negativeLogLikelihood(data, p[0], p[1], p[2]), x0);
+        Samples samples = Samples.of(data);
+        return NelderMead.scipyDefaults().minimise(p -> negativeLogLikelihood(samples, p[0], p[1], p[2]), x0);
     }
 
     /** χ²(ν, loc, scale) density at x; 0 outside the support. */
@@ -75,34 +75,81 @@ final class Chi2Fit {
     }
 
     static double negativeLogLikelihood(double[] data, double df, double loc, double scale) {
+        return negativeLogLikelihood(Samples.of(data), df, loc, scale);
+    }
+
+    /**
+     * The penalised objective over (value, multiplicity) pairs. For z &gt; 0 the log-density is finite,
+     * so the sum splits into (ν/2 − 1)·Σ log z − Σ z/2 − n<sub>good</sub>·(lnΓ(ν/2) + ν ln2/2); z = 0 is
+     * finite only when ν = 2, and z &lt; 0 is outside the support.
+     */
+    static double negativeLogLikelihood(Samples s, double df, double loc, double scale) {
         if (!(df > 0) || !(scale > 0)) {
             return Double.POSITIVE_INFINITY;
         }
-        double logGammaHalf = Gamma.logGamma(df / 2);
-        int n = data.length;
-        double[][] partial = IntStream.range(0, CHUNKS).parallel().mapToObj(c -> {
-            int from = (int) ((long) n * c / CHUNKS);
-            int to = (int) ((long) n * (c + 1) / CHUNKS);
-            double total = 0;
-            int bad = 0;
+        double a = df / 2.0 - 1;
+        int n = s.values.length;
+        double[][] partial = IntRangeSums.chunked(n, CHUNKS, (from, to) -> {
+            double logSum = 0;
+            double zSum = 0;
+            double good = 0;
+            double bad = 0;
             for (int i = from; i < to; i++) {
-                double z = (data[i] - loc) / scale;
-                double lp = z >= 0 ? logDensity(z, df, logGammaHalf) : Double.NaN;
-                if (Double.isFinite(lp)) {
-                    total += lp;
+                double z = (s.values[i] - loc) / scale;
+                double w = s.counts[i];
+                if (z > 0) {
+                    logSum += w * Math.log(z);
+                    zSum += w * z;
+                    good += w;
+                } else if (z == 0 && a == 0) {
+                    good += w;
                 } else {
-                    bad++;
+                    bad += w;
                 }
             }
-            return new double[] {total, bad};
-        }).toArray(double[][]::new);
-        double total = 0;
+            return new double[] {logSum, zSum, good, bad};
+        });
+        double logSum = 0;
+        double zSum = 0;
+        double good = 0;
         double bad = 0;
         for (double[] p : partial) {
-            total += p[0];
-            bad += p[1];
+            logSum += p[0];
+            zSum += p[1];
+            good += p[2];
+            bad += p[3];
         }
-        return -total + bad * LOG_XMAX * 100 + n * Math.log(scale);
+        double total = (a == 0 ? 0 : a * logSum) - zSum / 2.0 - good * (Gamma.logGamma(df / 2) + LOG2 * df / 2.0);
+        return -total + bad * LOG_XMAX * 100 + s.total * Math.log(scale);
+    }
+
+    /** Distinct sample values with their multiplicities (integer-valued scans repeat values a lot). */
+    static final class Samples {
+        final double[] values;
+        final double[] counts;
+        final double total;
+
+        private Samples(double[] values, double[] counts, double total) {
+            this.values = values;
+            this.counts = counts;
+            this.total = total;
+        }
+
+        static Samples of(double[] data) {
+            double[] sorted = data.clone();
+            java.util.Arrays.sort(sorted);
+            int distinct = 0;
+            double[] counts = new double[sorted.length];
+            for (int i = 0; i < sorted.length; i++) {
+                if (i > 0 && sorted[i] == sorted[distinct - 1]) {
+                    counts[distinct - 1]++;
+                } else {
+                    sorted[distinct] = sorted[i];
+                    counts[distinct++] = 1;
+                }
+            }
+            return new Samples(java.util.Arrays.copyOf(sorted, distinct), java.util.Arrays.copyOf(counts, distinct), data.length);
+        }
     }
 
     /** log f(z; ν) = xlogy(ν/2 − 1, z) − z/2 − lnΓ(ν/2) − ν·ln2/2 (xlogy(0, 0) = 0). */

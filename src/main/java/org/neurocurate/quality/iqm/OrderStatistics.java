@@ -4,8 +4,9 @@ package org.neurocurate.quality.iqm;
  * numpy's order statistics on primitive arrays: {@code np.percentile} with the default
  * {@code method="linear"} (virtual index q/100·(n−1), linear interpolation between neighbours) and
  * {@code np.median}. Uses in-place quickselect (O(n)), so callers pass a scratch array they own.
+ * Public because mask building (quality.masks) needs the same robust statistics.
  */
-final class OrderStatistics {
+public final class OrderStatistics {
 
     private OrderStatistics() {
     }
@@ -14,7 +15,7 @@ final class OrderStatistics {
      * The q-th percentile (0–100) of {@code a[0..n)}, linear interpolation as numpy; NaN when n = 0.
      * Reorders {@code a}.
      */
-    static double percentile(double[] a, int n, double q) {
+    public static double percentile(double[] a, int n, double q) {
         if (n == 0) {
             return Double.NaN;
         }
@@ -25,12 +26,12 @@ final class OrderStatistics {
         if (t == 0 || lo + 1 >= n) {
             return below;
         }
-        double above = minimum(a, lo + 1, n);
+        double above = next(a, n, lo, below);
         return lerp(below, above, t);
     }
 
     /** {@code np.median}: the middle value, or the mean of the two middle values when n is even. Reorders {@code a}. */
-    static double median(double[] a, int n) {
+    public static double median(double[] a, int n) {
         if (n == 0) {
             return Double.NaN;
         }
@@ -39,7 +40,7 @@ final class OrderStatistics {
         if (n % 2 == 1) {
             return upper;
         }
-        double lower = maximum(a, 0, mid);
+        double lower = previous(a, n, mid, upper);
         return (lower + upper) / 2;
     }
 
@@ -49,8 +50,101 @@ final class OrderStatistics {
         return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
     }
 
+    private static final int NARROW_BELOW = 1 << 16;
+    private static final int BINS = 4096;
+
+    /**
+     * The k-th smallest of a[from..to), exact. Large ranges are first narrowed by histograms: each pass
+     * bins the values inside the current value interval and keeps the interval of the bin holding rank
+     * k (bin membership is monotonic in the value, so a bin is an interval [min, max] of its members);
+     * the survivors are then quickselected. Reorders {@code a}; no partition property is promised.
+     */
+    public static double select(double[] a, int from, int to, int k) {
+        if (to - from < NARROW_BELOW) {
+            return quickselect(a, from, to, k);
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            lo = Math.min(lo, a[i]);
+            hi = Math.max(hi, a[i]);
+        }
+        long smaller = 0;
+        long inside = to - from;
+        int[] count = new int[BINS];
+        while (inside > NARROW_BELOW && hi > lo) {
+            java.util.Arrays.fill(count, 0);
+            double scale = BINS / (hi - lo);
+            for (int i = from; i < to; i++) {
+                double v = a[i];
+                if (v >= lo && v <= hi) {
+                    count[bin(v, lo, scale)]++;
+                }
+            }
+            long rank = k - from - smaller;
+            int b = 0;
+            long seen = 0;
+            while (seen + count[b] <= rank) {
+                seen += count[b++];
+            }
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = from; i < to; i++) {
+                double v = a[i];
+                if (v >= lo && v <= hi && bin(v, lo, scale) == b) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+            smaller += seen;
+            inside = count[b];
+            lo = min;
+            hi = max;
+        }
+        int j = from;
+        for (int i = from; i < to; i++) {
+            double v = a[i];
+            if (v >= lo && v <= hi) {
+                a[i] = a[j];
+                a[j++] = v;
+            }
+        }
+        return quickselect(a, from, j, (int) (from + (k - from - smaller)));
+    }
+
+    private static int bin(double v, double lo, double scale) {
+        return Math.min(BINS - 1, (int) ((v - lo) * scale));
+    }
+
+    /** The (k+1)-th smallest given the k-th: equal if ties continue, else the least larger value. */
+    private static double next(double[] a, int n, int k, double kth) {
+        long atMost = 0;
+        double larger = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (a[i] <= kth) {
+                atMost++;
+            } else {
+                larger = Math.min(larger, a[i]);
+            }
+        }
+        return atMost > k + 1 ? kth : larger;
+    }
+
+    /** The (k−1)-th smallest given the k-th: equal if ties continue, else the greatest smaller value. */
+    private static double previous(double[] a, int n, int k, double kth) {
+        long below = 0;
+        double smaller = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (a[i] < kth) {
+                below++;
+                smaller = Math.max(smaller, a[i]);
+            }
+        }
+        return below < k ? kth : smaller;
+    }
+
     /** Places the k-th smallest of a[from..to) at index k (smaller before, larger after) and returns it. */
-    static double select(double[] a, int from, int to, int k) {
+    private static double quickselect(double[] a, int from, int to, int k) {
         int lo = from;
         int hi = to - 1;
         while (hi > lo) {
@@ -86,21 +180,5 @@ final class OrderStatistics {
 
     private static double medianOfThree(double x, double y, double z) {
         return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
-    }
-
-    private static double minimum(double[] a, int from, int to) {
-        double m = Double.POSITIVE_INFINITY;
-        for (int i = from; i < to; i++) {
-            m = Math.min(m, a[i]);
-        }
-        return m;
-    }
-
-    private static double maximum(double[] a, int from, int to) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (int i = from; i < to; i++) {
-            m = Math.max(m, a[i]);
-        }
-        return m;
     }
 }

@@ -1,7 +1,6 @@
 package org.neurocurate.quality.masks;
 
-import java.util.Arrays;
-
+import org.neurocurate.quality.iqm.OrderStatistics;
 import org.neurocurate.quality.masks.BinaryMorphology.Connectivity;
 
 /**
@@ -19,7 +18,16 @@ public final class ArtifactMask {
     private ArtifactMask() {
     }
 
+    /** With the distance to the head computed here (exact EDT on this grid). */
     public static boolean[] compute(float[] image, boolean[] head, boolean[] hat, Grid3 g) {
+        return compute(image, hat, DistanceTransform.distanceTo(head, g), g);
+    }
+
+    /**
+     * @param distanceToHead distance (mm) of every voxel to the head mask, e.g. computed on a coarser
+     *                       grid and replicated (only its ratio to the largest hat distance matters)
+     */
+    public static boolean[] compute(float[] image, boolean[] hat, float[] distanceToHead, Grid3 g) {
         int positive = 0;
         for (int i = 0; i < image.length; i++) {
             if (hat[i] && image[i] > 0) {
@@ -37,17 +45,15 @@ public final class ArtifactMask {
                 values[k++] = image[i];
             }
         }
-        Arrays.sort(values);
-        double median = median(values);
+        double median = OrderStatistics.median(values, values.length);
         for (int i = 0; i < values.length; i++) {
             values[i] = Math.abs(values[i] - median);
         }
-        Arrays.sort(values);
-        double spread = median(values) / 0.6744897501960817;
+        double spread = OrderStatistics.median(values, values.length) / 0.6744897501960817;
         if (!(spread > 0)) {
             return art;
         }
-        float[] distance = DistanceTransform.distanceTo(head, g);
+        float[] distance = distanceToHead;
         double maxDistance = 0;
         for (int i = 0; i < image.length; i++) {
             if (hat[i]) {
@@ -65,8 +71,4 @@ public final class ArtifactMask {
         return art;
     }
 
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 }

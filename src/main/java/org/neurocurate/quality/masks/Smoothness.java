@@ -30,29 +30,40 @@ public final class Smoothness {
         }
         double mean = sum / n;
         double var = sum2 / n - mean * mean;
-        int[] step = {1, g.nx(), g.nx() * g.ny()};
-        for (int a = 0; a < 3; a++) {
-            double d1 = 0;
-            double d2 = 0;
-            long m = 0;
-            for (int z = 0, v = 0; z < g.nz(); z++) {
-                for (int y = 0; y < g.ny(); y++) {
-                    for (int x = 0; x < g.nx(); x++, v++) {
-                        int c = a == 0 ? x : a == 1 ? y : z;
-                        int len = a == 0 ? g.nx() : a == 1 ? g.ny() : g.nz();
-                        if (c + 1 < len && mask[v] && mask[v + step[a]]) {
-                            double d = image[v + step[a]] - image[v];
-                            d1 += d;
-                            d2 += d * d;
-                            m++;
-                        }
+        int nx = g.nx();
+        int nxy = nx * g.ny();
+        double[] d1 = new double[3];
+        double[] d2 = new double[3];
+        long[] m = new long[3];
+        for (int z = 0, v = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                for (int x = 0; x < nx; x++, v++) {
+                    if (!mask[v]) {
+                        continue;
+                    }
+                    if (x + 1 < nx && mask[v + 1]) {
+                        accumulate(image[v + 1] - image[v], 0, d1, d2, m);
+                    }
+                    if (y + 1 < g.ny() && mask[v + nx]) {
+                        accumulate(image[v + nx] - image[v], 1, d1, d2, m);
+                    }
+                    if (z + 1 < g.nz() && mask[v + nxy]) {
+                        accumulate(image[v + nxy] - image[v], 2, d1, d2, m);
                     }
                 }
             }
-            double varD = m > 1 ? d2 / m - (d1 / m) * (d1 / m) : Double.NaN;
+        }
+        for (int a = 0; a < 3; a++) {
+            double varD = m[a] > 1 ? d2[a] / m[a] - (d1[a] / m[a]) * (d1[a] / m[a]) : Double.NaN;
             double rho = 1 - varD / (2 * var);
             out[a] = rho > 0 && rho < 1 ? Math.sqrt(-2 * Math.log(2) / Math.log(rho)) * g.spacing()[a] : Double.NaN;
         }
         return out;
+    }
+
+    private static void accumulate(double d, int axis, double[] d1, double[] d2, long[] m) {
+        d1[axis] += d;
+        d2[axis] += d * d;
+        m[axis]++;
     }
 }

@@ -1,5 +1,6 @@
 package org.neurocurate.quality.tissue;
 
+import org.neurocurate.quality.iqm.OrderStatistics;
 import org.neurocurate.quality.masks.Grid3;
 
 /**
@@ -10,13 +11,77 @@ import org.neurocurate.quality.masks.Grid3;
  */
 final class BiasField {
 
-    private BiasField() {
+    private final double[] logField;
+    private final int[] nb;
+    private final double blockMm;
+    private final double offset;
+
+    private BiasField(double[] logField, int[] nb, double blockMm, double offset) {
+        this.logField = logField;
+        this.nb = nb;
+        this.blockMm = blockMm;
+        this.offset = offset;
+    }
+
+    /** No bias: the field is 1 everywhere. */
+    static BiasField flat() {
+        return new BiasField(new double[1], new int[] {1, 1, 1}, 1e9, 0);
+    }
+
+    /**
+     * The field on the voxels of a grid sharing this field's physical frame (same origin and extent):
+     * trilinear interpolation of the log field, done separably (one interpolated block row per voxel
+     * row), then exp.
+     */
+    float[] evaluate(Grid3 g) {
+        double[][] wx = axisWeights(g.nx(), g.spacing()[0], 0);
+        double[][] wy = axisWeights(g.ny(), g.spacing()[1], 1);
+        double[][] wz = axisWeights(g.nz(), g.spacing()[2], 2);
+        float[] out = new float[g.size()];
+        double[] row = new double[nb[0]];
+        for (int z = 0, v = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                for (int bx = 0; bx < nb[0]; bx++) {
+                    double r = 0;
+                    for (int c = 0; c < 4; c++) {
+                        int dy = c & 1;
+                        int dz = c >> 1;
+                        double w = wy[y][2 + dy] * wz[z][2 + dz];
+                        if (w != 0) {
+                            r += w * logField[bx + nb[0] * ((int) wy[y][dy] + nb[1] * (int) wz[z][dz])];
+                        }
+                    }
+                    row[bx] = r;
+                }
+                for (int x = 0; x < g.nx(); x++, v++) {
+                    double f = wx[x][2] * row[(int) wx[x][0]] + wx[x][3] * row[(int) wx[x][1]];
+                    out[v] = (float) Math.exp(f - offset);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Per voxel index along an axis: {lower block, upper block, weight of lower, weight of upper}. */
+    private double[][] axisWeights(int n, double spacing, int axis) {
+        double[][] out = new double[n][4];
+        for (int i = 0; i < n; i++) {
+            double p = Math.max(0, Math.min(nb[axis] - 1, (i + 0.5) * spacing / blockMm - 0.5));
+            int lo = (int) Math.floor(p);
+            int hi = Math.min(nb[axis] - 1, lo + 1);
+            double t = p - lo;
+            out[i][0] = lo;
+            out[i][1] = hi;
+            out[i][2] = 1 - t;
+            out[i][3] = hi == lo ? 0 : t;
+        }
+        return out;
     }
 
     /**
      * @param residual log(image) − log(expected tissue intensity) at each brain voxel (index {@code voxels[i]})
      */
-    static float[] estimate(double[] residual, int[] voxels, Grid3 g, double blockMm, double sigmaBlocks) {
+    static BiasField estimate(double[] residual, int[] voxels, Grid3 g, double blockMm, double sigmaBlocks) {
         int[] nb = new int[3];
         int[] n = {g.nx(), g.ny(), g.nz()};
         for (int a = 0; a < 3; a++) {
@@ -41,59 +106,18 @@ final class BiasField {
         for (int b = 0; b < blocks; b++) {
             field[b] = count[b] > 1e-6 ? sum[b] / count[b] : 0;
         }
-        float[] out = new float[g.size()];
-        double[] pos = new double[3];
-        for (int z = 0, v = 0; z < g.nz(); z++) {
-            pos[2] = (z + 0.5) * g.spacing()[2] / blockMm - 0.5;
-            for (int y = 0; y < g.ny(); y++) {
-                pos[1] = (y + 0.5) * g.spacing()[1] / blockMm - 0.5;
-                for (int x = 0; x < g.nx(); x++, v++) {
-                    pos[0] = (x + 0.5) * g.spacing()[0] / blockMm - 0.5;
-                    out[v] = (float) trilinear(field, nb, pos);
-                }
-            }
-        }
+        BiasField unscaled = new BiasField(field, nb, blockMm, 0);
+        float[] atVoxels = unscaled.evaluate(g);
         double[] brain = new double[voxels.length];
         for (int i = 0; i < voxels.length; i++) {
-            brain[i] = out[voxels[i]];
+            brain[i] = Math.log(atVoxels[voxels[i]]);
         }
-        java.util.Arrays.sort(brain);
-        double median = brain.length == 0 ? 0 : brain[brain.length / 2];
-        for (int v = 0; v < out.length; v++) {
-            out[v] = (float) Math.exp(out[v] - median);
-        }
-        return out;
+        double median = brain.length == 0 ? 0 : OrderStatistics.select(brain, 0, brain.length, brain.length / 2);
+        return new BiasField(field, nb, blockMm, median);
     }
 
     private static int block(int i, double spacing, double blockMm, int nb) {
         return Math.min(nb - 1, (int) ((i + 0.5) * spacing / blockMm));
-    }
-
-    private static double trilinear(double[] f, int[] nb, double[] pos) {
-        int[] lo = new int[3];
-        double[] t = new double[3];
-        for (int a = 0; a < 3; a++) {
-            double p = Math.max(0, Math.min(nb[a] - 1, pos[a]));
-            lo[a] = Math.min(nb[a] - 2, (int) Math.floor(p));
-            if (lo[a] < 0) {
-                lo[a] = 0;
-                t[a] = 0;
-            } else {
-                t[a] = p - lo[a];
-            }
-        }
-        double out = 0;
-        for (int c = 0; c < 8; c++) {
-            int dx = c & 1;
-            int dy = (c >> 1) & 1;
-            int dz = (c >> 2) & 1;
-            int x = Math.min(nb[0] - 1, lo[0] + dx);
-            int y = Math.min(nb[1] - 1, lo[1] + dy);
-            int z = Math.min(nb[2] - 1, lo[2] + dz);
-            double w = (dx == 1 ? t[0] : 1 - t[0]) * (dy == 1 ? t[1] : 1 - t[1]) * (dz == 1 ? t[2] : 1 - t[2]);
-            out += w * f[x + nb[0] * (y + nb[1] * z)];
-        }
-        return out;
     }
 
     /** Separable Gaussian smoothing (σ in blocks, truncated at 3σ, zero outside) of a small block grid, in place. */

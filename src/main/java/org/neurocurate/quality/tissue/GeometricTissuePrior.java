@@ -8,7 +8,7 @@ import org.neurocurate.quality.masks.Grid3;
  * each semi-axis a is a²/5), every voxel gets a normalised radius r (1 on the ellipsoid surface), and
  * radial profiles give the prior probabilities: WM in the core (logistic fall at r = 0.6), GM in the
  * shell (rise at 0.55, fall at 0.92), CSF at the surface (rise at 0.88, fall at 1.05). Profiles are
- * scaled so they never sum above 1. This captures the layout of a brain (WM inside GM inside CSF),
+ * scaled so they never sum above 1; beyond r = 1.4 (all three below 2e−4) the prior is 0. This captures the layout of a brain (WM inside GM inside CSF),
  * which is what the overlap checks; a registered population template would replace it.
  */
 public final class GeometricTissuePrior {
@@ -67,6 +67,9 @@ public final class GeometricTissuePrior {
                         }
                     }
                     double r = Math.sqrt(q / 5);
+                    if (r > 1.4) {
+                        continue;
+                    }
                     double wm = 1 - logistic((r - 0.6) / 0.05);
                     double gm = logistic((r - 0.55) / 0.05) * (1 - logistic((r - 0.92) / 0.04));
                     double csf = logistic((r - 0.88) / 0.04) * (1 - logistic((r - 1.05) / 0.04));

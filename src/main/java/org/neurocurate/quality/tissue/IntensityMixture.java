@@ -1,6 +1,6 @@
 package org.neurocurate.quality.tissue;
 
-import java.util.Arrays;
+import org.neurocurate.quality.iqm.OrderStatistics;
 
 /**
  * A 1-D Gaussian mixture of three classes fitted by EM on a histogram of the values (O(bins) per
@@ -19,12 +19,15 @@ final class IntensityMixture {
 
     /** Starts at the 15th, 50th and 85th percentiles with equal weights. */
     static IntensityMixture initial(float[] x) {
-        float[] sorted = x.clone();
-        Arrays.sort(sorted);
+        double[] values = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            values[i] = x[i];
+        }
         IntensityMixture m = new IntensityMixture();
-        double lo = sorted[(int) (0.15 * (sorted.length - 1))];
-        double mid = sorted[(int) (0.5 * (sorted.length - 1))];
-        double hi = sorted[(int) (0.85 * (sorted.length - 1))];
+        int last = values.length - 1;
+        double lo = OrderStatistics.select(values, 0, values.length, (int) (0.15 * last));
+        double mid = OrderStatistics.select(values, 0, values.length, (int) (0.5 * last));
+        double hi = OrderStatistics.select(values, 0, values.length, (int) (0.85 * last));
         double s = Math.max((hi - lo) / 4, 1e-6 * Math.max(1, Math.abs(hi)));
         double[] mu = {lo, mid, hi};
         for (int k = 0; k < CLASSES; k++) {
@@ -32,6 +35,15 @@ final class IntensityMixture {
             m.sd[k] = s;
             m.weight[k] = 1.0 / CLASSES;
         }
+        return m;
+    }
+
+    /** An independent copy (to refit on another grid). */
+    IntensityMixture copy() {
+        IntensityMixture m = new IntensityMixture();
+        System.arraycopy(mean, 0, m.mean, 0, CLASSES);
+        System.arraycopy(sd, 0, m.sd, 0, CLASSES);
+        System.arraycopy(weight, 0, m.weight, 0, CLASSES);
         return m;
     }
 

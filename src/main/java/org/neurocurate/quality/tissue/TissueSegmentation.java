@@ -1,5 +1,7 @@
 package org.neurocurate.quality.tissue;
 
+import java.util.Arrays;
+
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.masks.Grid3;
 
@@ -11,36 +13,36 @@ import org.neurocurate.quality.masks.Grid3;
  * q<sub>k</sub>(v) ∝ π<sub>k</sub> N(x<sub>v</sub>; μ<sub>k</sub>, σ<sub>k</sub>) exp(β Σ<sub>u∈N6(v)</sub>
  * q<sub>k</sub>(u)) (Zhang, Brady &amp; Smith, IEEE TMI 20(1):45–57, 2001, the model behind FSL FAST).
  * The posteriors are the partial-volume maps; labels are their arg-max.
+ *
+ * <p>{@link #fit} learns mixture and bias on a working grid (coarse for speed); {@link #apply} evaluates
+ * the bias on the scan's grid, refits the mixture there (noise is larger at full resolution than in
+ * block means) and computes the MRF posteriors.
  */
 public final class TissueSegmentation {
 
     private TissueSegmentation() {
     }
 
+    /** Fit and apply on the same grid. */
     public static TissueMaps segment(float[] image, boolean[] brain, Grid3 g, TissueConfig config, ProgressListener progress) {
-        int n = 0;
-        for (boolean b : brain) {
-            if (b) {
-                n++;
-            }
-        }
-        int[] voxels = new int[n];
-        for (int v = 0, i = 0; v < brain.length; v++) {
-            if (brain[v]) {
-                voxels[i++] = v;
-            }
-        }
-        float[] bias = new float[image.length];
-        java.util.Arrays.fill(bias, 1f);
+        return apply(fit(image, brain, g, config, progress), image, brain, g, config);
+    }
+
+    /** Learns the intensity mixture and the bias field (alternating, {@code biasRounds} times). */
+    public static TissueModel fit(float[] image, boolean[] brain, Grid3 g, TissueConfig config, ProgressListener progress) {
+        int[] voxels = indices(brain);
+        int n = voxels.length;
         if (n < 10) {
-            return new TissueMaps(new byte[image.length], new float[3][image.length], bias, image.clone(), new double[3]);
+            return null;
         }
         float[] x = new float[n];
+        BiasField bias = BiasField.flat();
+        float[] field = null;
         IntensityMixture mixture = null;
         double[] q = new double[3];
         for (int round = 0; round <= config.biasRounds(); round++) {
             for (int i = 0; i < n; i++) {
-                x[i] = image[voxels[i]] / bias[voxels[i]];
+                x[i] = field == null ? image[voxels[i]] : image[voxels[i]] / field[voxels[i]];
             }
             if (mixture == null) {
                 mixture = IntensityMixture.initial(x);
@@ -51,29 +53,51 @@ public final class TissueSegmentation {
                 break;
             }
             double[] residual = new double[n];
-            int used = 0;
-            int[] usedVoxels = new int[n];
+            int[] used = new int[n];
+            int m = 0;
             for (int i = 0; i < n; i++) {
                 float raw = image[voxels[i]];
                 if (raw > 0) {
                     mixture.posterior(x[i], q);
                     double expected = q[0] * mixture.mean[0] + q[1] * mixture.mean[1] + q[2] * mixture.mean[2];
                     if (expected > 0) {
-                        residual[used] = Math.log(raw) - Math.log(expected);
-                        usedVoxels[used++] = voxels[i];
+                        residual[m] = Math.log(raw) - Math.log(expected);
+                        used[m++] = voxels[i];
                     }
                 }
             }
-            bias = BiasField.estimate(java.util.Arrays.copyOf(residual, used), java.util.Arrays.copyOf(usedVoxels, used),
-                    g, config.biasBlockMm(), config.biasSmoothingBlocks());
+            bias = BiasField.estimate(Arrays.copyOf(residual, m), Arrays.copyOf(used, m), g,
+                    config.biasBlockMm(), config.biasSmoothingBlocks());
+            field = bias.evaluate(g);
         }
-        float[][] post = MeanFieldMrf.posteriors(x, voxels, brain, g, mixture, config.mrfBeta(), config.mrfIterations());
-        return assemble(image, bias, voxels, post, mixture, config.brightCsf());
+        return new TissueModel(mixture, bias);
     }
 
-    private static TissueMaps assemble(float[] image, float[] bias, int[] voxels, float[][] post,
-            IntensityMixture mixture, boolean brightCsf) {
+    /** Bias, corrected image, posteriors and labels on grid {@code g} (same physical frame as the fit). */
+    public static TissueMaps apply(TissueModel model, float[] image, boolean[] brain, Grid3 g, TissueConfig config) {
         int size = image.length;
+        float[] bias = model == null ? filled(size) : model.bias.evaluate(g);
+        float[] corrected = new float[size];
+        for (int v = 0; v < size; v++) {
+            corrected[v] = image[v] / bias[v];
+        }
+        int[] voxels = indices(brain);
+        if (model == null || voxels.length < 10) {
+            return new TissueMaps(new byte[size], new float[3][size], bias, corrected, new double[3]);
+        }
+        float[] x = new float[voxels.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = corrected[voxels[i]];
+        }
+        IntensityMixture mixture = model.mixture.copy();
+        mixture.fit(x, config.emIterations());
+        float[][] post = MeanFieldMrf.posteriors(x, voxels, brain, g, mixture, config.mrfBeta(), config.mrfIterations());
+        return assemble(corrected, bias, voxels, post, mixture, config.brightCsf());
+    }
+
+    private static TissueMaps assemble(float[] corrected, float[] bias, int[] voxels, float[][] post,
+            IntensityMixture mixture, boolean brightCsf) {
+        int size = corrected.length;
         byte[] labels = new byte[size];
         float[][] pvms = new float[3][size];
         int[] classOfTissue = brightCsf ? new int[] {2, 1, 0} : new int[] {0, 1, 2};
@@ -88,14 +112,30 @@ public final class TissueSegmentation {
             }
             labels[voxels[i]] = (byte) (best + 1);
         }
-        float[] corrected = new float[size];
-        for (int v = 0; v < size; v++) {
-            corrected[v] = image[v] / bias[v];
-        }
         double[] means = new double[3];
         for (int t = 0; t < 3; t++) {
             means[t] = mixture.mean[classOfTissue[t]];
         }
         return new TissueMaps(labels, pvms, bias, corrected, means);
+    }
+
+    private static int[] indices(boolean[] mask) {
+        int n = 0;
+        for (boolean b : mask) {
+            n += b ? 1 : 0;
+        }
+        int[] out = new int[n];
+        for (int v = 0, i = 0; v < mask.length; v++) {
+            if (mask[v]) {
+                out[i++] = v;
+            }
+        }
+        return out;
+    }
+
+    private static float[] filled(int size) {
+        float[] out = new float[size];
+        Arrays.fill(out, 1f);
+        return out;
     }
 }

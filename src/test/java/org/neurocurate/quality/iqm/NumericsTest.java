@@ -35,6 +35,30 @@ class NumericsTest {
     }
 
     @Test
+    void histogramNarrowedSelectionIsExactOnLargeSamplesWithTies() {
+        Random random = new Random(12);
+        int n = 300_001;
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = random.nextInt(5) == 0 ? 7.0 : Math.exp(3 * random.nextGaussian());
+        }
+        double[] sorted = a.clone();
+        Arrays.sort(sorted);
+        for (double q : new double[] {0, 5, 19.9, 50, 95, 99.95, 100}) {
+            double idx = q / 100 * (n - 1);
+            int lo = (int) Math.floor(idx);
+            double t = idx - lo;
+            double expected = lo + 1 < n ? OrderStatistics.lerp(sorted[lo], sorted[lo + 1], t) : sorted[lo];
+            assertEquals(expected, OrderStatistics.percentile(a.clone(), n, q), 0, "q=" + q + ": same order statistics");
+        }
+        double[] even = Arrays.copyOf(a, n - 1);
+        double[] evenSorted = even.clone();
+        Arrays.sort(evenSorted);
+        int m = n - 1;
+        assertEquals((evenSorted[m / 2 - 1] + evenSorted[m / 2]) / 2, OrderStatistics.median(even, m), 0, "even count: mean of the middle two");
+    }
+
+    @Test
     void mt19937MatchesThePublishedReferenceSequence() {
         LegacyNumpyRandom r = new LegacyNumpyRandom(5489);
         assertEquals(3499211612L, r.nextUint32(), "mt19937ar.c, init_genrand(5489), first output");
