@@ -28,16 +28,22 @@ public final class FberFeature implements IqmFeature {
         int nf = 0;
         int nb = 0;
         for (int i = 0; i < image.length; i++) {
-            double e = (double) image[i] * image[i];
             if (head[i]) {
-                fg[nf++] = e;
+                fg[nf++] = image[i];
             } else if (!rot[i]) {
-                bg[nb++] = e;
+                bg[nb++] = image[i];
             }
         }
-        double fgMu = OrderStatistics.median(fg, nf);
-        double bgMu = OrderStatistics.median(bg, nb);
-        out.put("fber", fber(fgMu, bgMu));
+        out.put("fber", fber(medianEnergy(fg, nf), medianEnergy(bg, nb)));
+    }
+
+    /**
+     * median(x²) of non-negative values: x² is monotone there, so the middle pair of x, squared, gives
+     * numpy's median of the squares exactly (mean of the two squared middle values for even counts).
+     */
+    static double medianEnergy(double[] x, int n) {
+        double[] pair = OrderStatistics.middlePair(x, n);
+        return (pair[0] * pair[0] + pair[1] * pair[1]) / 2;
     }
 
     static double fber(double foregroundEnergy, double backgroundEnergy) {

@@ -44,6 +44,21 @@ public final class OrderStatistics {
         return (lower + upper) / 2;
     }
 
+    /**
+     * The two middle order statistics {lower, upper} of a[0..n) (equal for odd n), so callers can
+     * take the median of a monotone transform (numpy's median of x² is the mean of the squared pair).
+     * Reorders {@code a}.
+     */
+    public static double[] middlePair(double[] a, int n) {
+        if (n == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        int mid = n / 2;
+        double upper = select(a, 0, n, mid);
+        double lower = n % 2 == 1 ? upper : previous(a, n, mid, upper);
+        return new double[] {lower, upper};
+    }
+
     /** numpy's {@code _lerp}: a + (b − a)·t, computed from the nearer end for t ≥ 0.5 as numpy does. */
     static double lerp(double a, double b, double t) {
         double diff = b - a;
@@ -51,7 +66,7 @@ public final class OrderStatistics {
     }
 
     private static final int NARROW_BELOW = 1 << 16;
-    private static final int BINS = 4096;
+    private static final int BINS = 1 << 16;
 
     /**
      * The k-th smallest of a[from..to), exact. Large ranges are first narrowed by histograms: each pass
@@ -100,6 +115,9 @@ public final class OrderStatistics {
             inside = count[b];
             lo = min;
             hi = max;
+        }
+        if (lo == hi) {
+            return lo;
         }
         int j = from;
         for (int i = from; i < to; i++) {

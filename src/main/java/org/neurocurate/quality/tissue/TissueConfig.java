@@ -14,7 +14,7 @@ package org.neurocurate.quality.tissue;
 public record TissueConfig(int emIterations, int biasRounds, double biasBlockMm, double biasSmoothingBlocks,
         double mrfBeta, int mrfIterations, boolean brightCsf) {
 
-    public static final TissueConfig DEFAULTS = new TissueConfig(15, 3, 12, 1.5, 0.6, 3, false);
+    public static final TissueConfig DEFAULTS = new TissueConfig(15, 3, 12, 1.5, 0.6, 2, false);
 
     public TissueConfig {
         if (emIterations < 1 || biasRounds < 0 || mrfIterations < 0) {
