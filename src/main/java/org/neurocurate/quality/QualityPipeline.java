@@ -40,10 +40,17 @@ import org.neurocurate.volume.Volume;
  */
 public final class QualityPipeline {
 
+    /** Smallest brain (cm³) the pipeline accepts; a neonate's brain is about 400 cm³, an adult's 1100–1500. */
+    public static final double MIN_BRAIN_CM3 = 200;
+
     private QualityPipeline() {
     }
 
-    public static QcResult run(Volume volume, QcConfig config, ProgressListener progress) {
+    /**
+     * @throws NoBrainException when the brain mask is smaller than {@link #MIN_BRAIN_CM3}
+     * @throws IllegalArgumentException when the image is not 3D
+     */
+    public static QcResult run(Volume volume, QcConfig config, ProgressListener progress) throws NoBrainException {
         long[] d = volume.dimensions();
         if (d.length != 3) {
             throw new IllegalArgumentException("quality control needs a 3D image, got " + d.length + " dimensions");
@@ -69,6 +76,10 @@ public final class QualityPipeline {
             headC[i] &= !rotationC[i];
         }
         boolean[] brainC = BrainMask.compute(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm());
+        double brainCm3 = count(brainC) * c.voxelVolume() / 1000;
+        if (brainCm3 < MIN_BRAIN_CM3) {
+            throw new NoBrainException(String.format("no brain found (brain mask %.0f cm3, need %.0f)", brainCm3, MIN_BRAIN_CM3));
+        }
         TissueModel model = TissueSegmentation.fit(small, brainC, c, config.tissue(), progress);
         boolean[] hatC = HatMask.compute(headC, rotationC, brainC, c, coarseToWorld);
         Anonymisation anonC = Anonymisation.detect(small, headC, brainC, c, coarseToWorld);
@@ -103,6 +114,14 @@ public final class QualityPipeline {
             iqms = withoutUndefined(iqms);
         }
         return new QcResult(background, brain, tissue, prior, fwhm, anonymisation, iqms);
+    }
+
+    private static long count(boolean[] mask) {
+        long n = 0;
+        for (boolean b : mask) {
+            n += b ? 1 : 0;
+        }
+        return n;
     }
 
     private static boolean[] up(boolean[] coarse, Grid3 g, int f) {

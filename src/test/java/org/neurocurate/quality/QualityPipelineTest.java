@@ -20,12 +20,12 @@ class QualityPipelineTest {
 
     private static final HeadPhantom PHANTOM = new HeadPhantom(48, 4);
 
-    private static QcResult run(double noise, double bias, double ghost) {
+    private static QcResult run(double noise, double bias, double ghost) throws NoBrainException {
         return QualityPipeline.run(PHANTOM.scan(noise, bias, ghost, 1), QcConfig.DEFAULTS, ProgressListener.NONE);
     }
 
     @Test
-    void cleanScanBrainMaskAndTissuesMatchTheTruth() {
+    void cleanScanBrainMaskAndTissuesMatchTheTruth() throws NoBrainException {
         QcResult r = run(15, 0, 0);
         assertTrue(HeadPhantom.dice(r.brain(), PHANTOM.brain) >= 0.95, "brain Dice (issue target 0.95)");
         for (int t = 1; t <= 3; t++) {
@@ -42,7 +42,7 @@ class QualityPipelineTest {
     }
 
     @Test
-    void noiseLowersSnrAndCnrMonotonically() {
+    void noiseLowersSnrAndCnrMonotonically() throws NoBrainException {
         Map<String, Double> low = run(10, 0, 0).iqms();
         Map<String, Double> mid = run(25, 0, 0).iqms();
         Map<String, Double> high = run(50, 0, 0).iqms();
@@ -53,7 +53,7 @@ class QualityPipelineTest {
     }
 
     @Test
-    void biasRaisesCjvAndInuRangeMonotonically() {
+    void biasRaisesCjvAndInuRangeMonotonically() throws NoBrainException {
         Map<String, Double> none = run(15, 0, 0).iqms();
         Map<String, Double> mild = run(15, 0.4, 0).iqms();
         Map<String, Double> strong = run(15, 0.8, 0).iqms();
@@ -68,7 +68,7 @@ class QualityPipelineTest {
      * are what qi_1 can see; brighter ghosts join the head mask, as with MRIQC's masks.
      */
     @Test
-    void ghostingRaisesEfcAndQi1() {
+    void ghostingRaisesEfcAndQi1() throws NoBrainException {
         QcResult weak = QualityPipeline.run(PHANTOM.scan(5, 0, 0.06, 1), QcConfig.DEFAULTS, ProgressListener.NONE);
         QcResult mid = QualityPipeline.run(PHANTOM.scan(5, 0, 0.10, 1), QcConfig.DEFAULTS, ProgressListener.NONE);
         QcResult strong = QualityPipeline.run(PHANTOM.scan(5, 0, 0.14, 1), QcConfig.DEFAULTS, ProgressListener.NONE);
@@ -79,7 +79,7 @@ class QualityPipelineTest {
     }
 
     @Test
-    void skullStrippedScanIsFlaggedAndHasNoUndefinedIqm() {
+    void skullStrippedScanIsFlaggedAndHasNoUndefinedIqm() throws NoBrainException {
         Volume scan = PHANTOM.scan(15, 0, 0, 2);
         float[] img = scan.toFloatArray();
         for (int i = 0; i < img.length; i++) {
@@ -95,7 +95,7 @@ class QualityPipelineTest {
     }
 
     @Test
-    void defacedScanIsFlaggedWithItsAnonymisationMask() {
+    void defacedScanIsFlaggedWithItsAnonymisationMask() throws NoBrainException {
         Volume scan = PHANTOM.scan(15, 0, 0, 3);
         float[] img = scan.toFloatArray();
         int n = PHANTOM.n;
