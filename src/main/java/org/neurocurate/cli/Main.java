@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
         description = "Curate, quality-control and pretrain on 3D brain MRI.",
         subcommands = {
             InfoCommand.class,
+            DemoCommand.class,
+            MacroCommand.class,
+            UpdateSiteCommand.class,
+            IndexCommand.class,
+            SynthCommand.class,
             IqmsCommand.class,
         })
 public final class Main implements Runnable {

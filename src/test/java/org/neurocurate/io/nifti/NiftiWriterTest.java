@@ -144,6 +144,29 @@ class NiftiWriterTest {
         assertArrayEquals(rgb.toDoubleArray(), back.toDoubleArray());
     }
 
+    @Test
+    void headerExtensionsAreSkipped() throws IOException {
+        float[] data = {1, 2, 3, 4, 5, 6, 7, 8};
+        byte[] plain = Files.readAllBytes(writeTinyWith(data));
+        // extension flag 1, then one 32-byte extension (esize 32, ecode 6 = comment), data moved to 384
+        java.nio.ByteBuffer ext = java.nio.ByteBuffer.allocate(36).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ext.put(0, (byte) 1).putInt(4, 32).putInt(8, 6).put(12, "comment: not voxel data".getBytes());
+        byte[] withExt = new byte[plain.length + 32];
+        System.arraycopy(plain, 0, withExt, 0, 348);
+        System.arraycopy(ext.array(), 0, withExt, 348, 36);
+        System.arraycopy(plain, 352, withExt, 384, plain.length - 352);
+        java.nio.ByteBuffer.wrap(withExt).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(108, 384f);
+        Path file = dir.resolve("ext.nii");
+        Files.write(file, withExt);
+        assertArrayEquals(data, NiftiReader.read(file).toFloatArray());
+    }
+
+    private Path writeTinyWith(float[] data) throws IOException {
+        Path file = dir.resolve("tiny-data.nii");
+        NiftiWriter.write(Volume.ofFloats(data, new long[] {2, 2, 2}, Affine.identity()), file);
+        return file;
+    }
+
     private Path writeTiny() throws IOException {
         Path file = dir.resolve("tiny.nii");
         NiftiWriter.write(Volume.ofFloats(new float[8], new long[] {2, 2, 2}, Affine.identity()), file);

@@ -1,0 +1,19 @@
+package org.neurocurate.quality.batch;
+
+import java.io.IOException;
+
+import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.volume.Volume;
+
+/** Quality control of one scan, from the image alone. Implementations are stateless and thread-safe. */
+@FunctionalInterface
+public interface ScanAssessor {
+
+    /**
+     * Assesses one scan.
+     *
+     * @throws IOException when the image cannot be assessed (e.g. it is not a head image); the message
+     *                     says why and is recorded in that scan's row
+     */
+    ScanAssessment assess(Volume volume, ProgressListener progress) throws IOException;
+}

@@ -1,0 +1,97 @@
+package org.neurocurate.artifact;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.neurocurate.volume.Volume;
+
+/** What every artifact promises: severity 0 is the identity, same seed same result, geometry kept. */
+class ArtifactContractTest {
+
+    private final Volume head = Phantom.head(24, 7, 9, 7);
+
+    @Test
+    void severityZeroLeavesEveryArtifactUnchanged() {
+        for (Artifact<?> a : Artifacts.ALL) {
+            Volume out = Artifacts.sampleAndApply(a, head, 0, new Random(1)).volume();
+            assertArrayEquals(head.toFloatArray(), out.toFloatArray(), 0f, a.key());
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameImageAndFullSeverityChangesIt() {
+        for (Artifact<?> a : Artifacts.ALL) {
+            float[] first = Artifacts.sampleAndApply(a, head, 1, new Random(7)).volume().toFloatArray();
+            float[] again = Artifacts.sampleAndApply(a, head, 1, new Random(7)).volume().toFloatArray();
+            assertArrayEquals(first, again, 0f, a.key());
+            assertFalse(Arrays.equals(head.toFloatArray(), first), a.key() + " at severity 1 changed nothing");
+        }
+    }
+
+    @Test
+    void randomParametersDependOnTheSeed() {
+        for (Artifact<?> a : new Artifact<?>[] {new Motion(), new Ghosting(), new Spike(), new BiasField(), new SignalDropout()}) {
+            assertNotEquals(a.sample(0.5, new Random(1)), a.sample(0.5, new Random(2)), a.key());
+        }
+    }
+
+    @Test
+    void sampledAmplitudesStayWithinTheirSeverityBounds() {
+        Random r = new Random(12);
+        for (int t = 0; t < 200; t++) {
+            double severity = r.nextDouble();
+            Motion.Params m = new Motion().sample(severity, r);
+            for (Motion.Move move : m.moves()) {
+                for (int a = 0; a < 3; a++) {
+                    assertTrue(Math.abs(move.rotation().get(a)) <= Motion.MAX_DEGREES * severity);
+                    assertTrue(Math.abs(move.translation().get(a)) <= Motion.MAX_MM * severity);
+                }
+            }
+            assertTrue(new BiasField().sample(severity, r).coefficients().stream()
+                    .allMatch(c -> Math.abs(c) <= BiasField.MAX_COEFFICIENT * severity));
+            assertEquals(severity, new Ghosting().sample(severity, r).intensity(), 0);
+            assertEquals(Spike.MAX_INTENSITY * severity, new Spike().sample(severity, r).intensity(), 1e-12);
+        }
+    }
+
+    @Test
+    void simulateByKeyRejectsUnknownArtifactsNamingTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Artifacts.simulate(head, "zipper", 0.5, 1));
+        assertTrue(e.getMessage().contains("zipper") && e.getMessage().contains("motion"), e.getMessage());
+        assertEquals("spike", Artifacts.simulate(head, "spike", 0.5, 1).key());
+    }
+
+    @Test
+    void outputKeepsTheGeometry() {
+        for (Artifact<?> a : Artifacts.ALL) {
+            Volume out = Artifacts.sampleAndApply(a, head, 0.5, new Random(3)).volume();
+            assertEquals(head.voxelToWorld(), out.voxelToWorld(), a.key());
+            assertArrayEquals(head.dimensions(), out.dimensions(), a.key());
+        }
+    }
+
+    @Test
+    void severityOutsideTheUnitIntervalIsRejected() {
+        for (Artifact<?> a : Artifacts.ALL) {
+            assertThrows(IllegalArgumentException.class, () -> a.sample(1.5, new Random(0)), a.key());
+            assertThrows(IllegalArgumentException.class, () -> a.sample(-0.1, new Random(0)), a.key());
+        }
+    }
+
+    @Test
+    void keysAreUniqueAndFindable() {
+        assertEquals(Artifacts.ALL.size(), Artifacts.ALL.stream().map(Artifact::key).distinct().count());
+        for (Artifact<?> a : Artifacts.ALL) {
+            assertEquals(a, Artifacts.byKey(a.key()).orElseThrow());
+        }
+    }
+}

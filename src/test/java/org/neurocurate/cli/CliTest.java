@@ -1,0 +1,63 @@
+package org.neurocurate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void infoOnABadFileFailsWithOneLineNamingTheFile() throws Exception {
+        Path bad = dir.resolve("scan.nii");
+        Files.write(bad, new byte[400]);
+        Run r = run("info", bad.toString(), "--json");
+        assertEquals(1, r.status());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().contains(bad.toString()) && r.err().contains("sizeof_hdr"), r.err());
+    }
+
+    @Test
+    void infoRejectsMalformedVoxelIndices() {
+        Run r = run("info", "x.nii", "--voxel", "1,2");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("--voxel takes i,j,k"), r.err());
+    }
+
+    @Test
+    void demoRunsEveryStageAndWritesItsOutputs() throws Exception {
+        Run r = run("demo", "--out", dir.toString(), "--subjects", "4");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("synth: 4 subjects") && r.out().contains("index: 4 scans"), r.out());
+        assertTrue(Files.exists(dir.resolve("cohort/participants.tsv")));
+        assertEquals(5, Files.readAllLines(dir.resolve("scans.tsv")).size(), "header and 4 rows");
+
+        Run macro = run("macro", "macros/open_nifti.ijm", dir.resolve("cohort/sub-001/anat/sub-001_T1w.nii.gz").toString());
+        assertEquals(0, macro.status(), macro.err());
+        assertTrue(macro.out().matches("\\d+,\\d+,\\d+,[0-9.]+,[0-9.]+,[0-9.]+\\s*"), macro.out());
+    }
+}
