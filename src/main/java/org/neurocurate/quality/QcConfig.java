@@ -9,13 +9,13 @@ import org.neurocurate.quality.tissue.TissueConfig;
  *
  * @param tissue            tissue segmentation and bias-field parameters
  * @param brainErosionMm    erosion that separates brain from scalp before keeping the brain core (mm)
- * @param brainCsfMarginMm  how far the brain mask may grow into CSF around the brain (mm)
+ * @param brainCsfMarginMm  how far the brain core may grow through dark tissue (GM, CSF, bone) towards the scalp (mm)
  * @param workingMm         voxel size (mm) of the working grid for masks and tissue model: the scan is
  *                          block-averaged by ⌊workingMm / finest spacing⌋ (at least 1)
  */
 public record QcConfig(TissueConfig tissue, double brainErosionMm, double brainCsfMarginMm, double workingMm) {
 
-    public static final QcConfig DEFAULTS = new QcConfig(TissueConfig.DEFAULTS, 4.0, 8.0, 2.0);
+    public static final QcConfig DEFAULTS = new QcConfig(TissueConfig.DEFAULTS, 4.0, 40.0, 2.0);
 
     public QcConfig {
         Objects.requireNonNull(tissue, "tissue");

@@ -3,16 +3,20 @@ package org.neurocurate.quality.masks;
 import org.neurocurate.quality.masks.BinaryMorphology.Connectivity;
 
 /**
- * Skull stripping from the image alone, for T1w-like contrast (brain tissue brighter than skull and
- * CSF). Inside the head, Otsu's threshold separates dark (bone, CSF) from bright (GM, WM, scalp)
- * voxels; the bright set is eroded by {@code erosionMm} to cut the thin bridges between brain and
- * scalp, the component most present near the head's centroid is kept (the brain core, not a larger neck or
- * scalp piece) and dilated back by the erosion. The CSF
- * around the brain is then taken in by growing up to {@code csfMarginMm} into voxels brighter than a
- * second Otsu threshold among the dark head voxels (CSF is brighter than bone and air in T1w); the
- * result is limited to the head, closed and its holes (ventricles) filled.
+ * Skull stripping from the image alone, for T1w-like contrast (white matter and scalp bright). Inside
+ * the head, Otsu's threshold separates bright (WM, often GM, scalp fat) from dark (GM or CSF, bone)
+ * voxels. The bright set is eroded by {@code erosionMm} to cut bridges between brain and scalp, and the
+ * component most present within 0.4 head radii of the head's centroid is kept (the brain core, not a
+ * larger neck or scalp piece) and dilated back. The core then grows up to {@code csfMarginMm} through
+ * dark head voxels only (GM, CSF and bone, which T1w cannot reliably tell apart by intensity), which
+ * stops it at the bright scalp; the grown region is closed and filled, and a {@value #SKULL_MM} mm
+ * skull shell is peeled off where it borders the rest of the head (adult calvaria are about 5–7 mm).
+ * The largest remaining component is closed once more and its holes (ventricles) filled.
  */
 public final class BrainMask {
+
+    /** Skull thickness (mm) peeled off where the grown brain meets the scalp; adult calvaria are about 5–7 mm. */
+    static final double SKULL_MM = 6;
 
     private BrainMask() {
     }
@@ -39,17 +43,22 @@ public final class BrainMask {
             brain[i] &= bright[i];
         }
         brain = Components.largest(brain, g);
-        boolean[] dark = new boolean[image.length];
-        for (int i = 0; i < image.length; i++) {
-            dark[i] = head[i] && image[i] <= t;
-        }
-        double tCsf = Otsu.threshold(image, dark);
         for (int step = 0; step < margin; step++) {
             boolean[] grown = BinaryMorphology.dilate(brain, g, Connectivity.SIX, 1);
             for (int i = 0; i < grown.length; i++) {
-                brain[i] = brain[i] || (grown[i] && head[i] && image[i] > tCsf);
+                brain[i] = brain[i] || (grown[i] && head[i] && image[i] <= t);
             }
         }
+        boolean[] filled = Components.fillHoles(BinaryMorphology.close(brain, g, Connectivity.EIGHTEEN, 1), g);
+        boolean[] beyond = new boolean[head.length];
+        for (int i = 0; i < head.length; i++) {
+            beyond[i] = head[i] && !filled[i];
+        }
+        float[] toScalp = DistanceTransform.distanceTo(beyond, g);
+        for (int i = 0; i < brain.length; i++) {
+            brain[i] = filled[i] && toScalp[i] > SKULL_MM;
+        }
+        brain = Components.largest(brain, g);
         brain = BinaryMorphology.close(brain, g, Connectivity.EIGHTEEN, 2);
         return Components.fillHoles(brain, g);
     }
