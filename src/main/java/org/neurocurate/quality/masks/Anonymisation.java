@@ -10,9 +10,10 @@ import org.neurocurate.volume.Affine;
  * region connected to the grid border (removed or zeroed anatomy). <b>Defaced</b> when zeros fill more
  * than 30 % of the face region and that fraction exceeds the zero fraction of the remaining air by
  * more than 0.2 (so an image whose whole background is zero is not called defaced).
- * <b>Skull-stripped</b> when the head is less than 1.25 times the brain (a head with scalp, skull and
- * face is typically more than 1.6 times the brain) or when the air outside the head is more than
- * 98 % exactly zero.
+ * <b>Skull-stripped</b> when the air outside the head (and outside the face region) is more than 98 %
+ * exactly zero: stripping tools zero everything but the brain, while a scanner's air always holds
+ * noise. (A head-to-brain volume ratio was tried and dropped: it confuses a poor brain mask with a
+ * stripped image.)
  *
  * @param mask          anonymisation mask (zeroed anatomy in the face region)
  * @param defaced       face removed or zeroed
@@ -22,7 +23,6 @@ public record Anonymisation(boolean[] mask, boolean defaced, boolean skullStripp
 
     static final double FACE_ZERO_FRACTION = 0.3;
     static final double FACE_EXCESS = 0.2;
-    static final double HEAD_TO_BRAIN = 1.25;
     static final double ZERO_AIR = 0.98;
 
     public static Anonymisation detect(float[] image, boolean[] head, boolean[] brain, Grid3 g, Affine toWorld) {
@@ -37,12 +37,10 @@ public record Anonymisation(boolean[] mask, boolean defaced, boolean skullStripp
         long faceZero = 0;
         long air = 0;
         long airZero = 0;
-        long headCount = 0;
         long brainCount = 0;
         for (int z = 0, v = 0; z < g.nz(); z++) {
             for (int y = 0; y < g.ny(); y++) {
                 for (int x = 0; x < g.nx(); x++, v++) {
-                    headCount += head[v] ? 1 : 0;
                     brainCount += brain[v] ? 1 : 0;
                     boolean inFace = box != null && inFaceRegion(toWorld, x, y, z, box);
                     if (inFace) {
@@ -61,7 +59,7 @@ public record Anonymisation(boolean[] mask, boolean defaced, boolean skullStripp
         double faceFraction = face == 0 ? 0 : (double) faceZero / face;
         double airFraction = air == 0 ? 1 : (double) airZero / air;
         boolean defaced = faceFraction > FACE_ZERO_FRACTION && faceFraction > airFraction + FACE_EXCESS;
-        boolean stripped = brainCount > 0 && (headCount < HEAD_TO_BRAIN * brainCount || airFraction > ZERO_AIR);
+        boolean stripped = brainCount > 0 && airFraction > ZERO_AIR;
         if (!defaced) {
             mask = new boolean[image.length];
         }

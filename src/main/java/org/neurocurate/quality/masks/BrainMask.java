@@ -6,8 +6,8 @@ import org.neurocurate.quality.masks.BinaryMorphology.Connectivity;
  * Skull stripping from the image alone, for T1w-like contrast (white matter and scalp bright). Inside
  * the head, Otsu's threshold separates bright (WM, often GM, scalp fat) from dark (GM or CSF, bone)
  * voxels. The bright set is eroded by {@code erosionMm} to cut bridges between brain and scalp, and the
- * component most present within 0.4 head radii of the head's centroid is kept (the brain core, not a
- * larger neck or scalp piece) and dilated back. The core then grows up to {@code csfMarginMm} through
+ * components centred within 0.4 head radii of the head's centroid are kept (the brain core, both
+ * hemispheres, not the scalp ring or the neck) and dilated back. The core then grows up to {@code csfMarginMm} through
  * dark head voxels only (GM, CSF and bone, which T1w cannot reliably tell apart by intensity), which
  * stops it at the bright scalp; the grown region is closed and filled, and a {@value #SKULL_MM} mm
  * skull shell is peeled off where it borders the rest of the head (adult calvaria are about 5–7 mm).
@@ -37,12 +37,11 @@ public final class BrainMask {
         }
         double[] centre = Components.centroid(head, g);
         double radius = 0.4 * Math.cbrt(3.0 * headVoxels / (4 * Math.PI));
-        core = Components.mostCentral(core, g, centre, radius);
+        core = Components.central(core, g, centre, radius);
         boolean[] brain = BinaryMorphology.dilate(core, g, Connectivity.SIX, erosion);
         for (int i = 0; i < brain.length; i++) {
             brain[i] &= bright[i];
         }
-        brain = Components.largest(brain, g);
         for (int step = 0; step < margin; step++) {
             boolean[] grown = BinaryMorphology.dilate(brain, g, Connectivity.SIX, 1);
             for (int i = 0; i < grown.length; i++) {

@@ -76,6 +76,49 @@ public final class Components {
         return out;
     }
 
+    /**
+     * The union of the 6-connected components of {@code mask} whose centroid lies within
+     * {@code radius} voxels of {@code centre}, or the {@link #mostCentral} one when none does (a brain
+     * core split in two hemispheres stays whole).
+     */
+    public static boolean[] central(boolean[] mask, Grid3 g, double[] centre, double radius) {
+        int[] label = new int[mask.length];
+        int[] queue = new int[mask.length];
+        boolean[] keep = new boolean[mask.length + 1];
+        int next = 0;
+        boolean any = false;
+        for (int v = 0; v < mask.length; v++) {
+            if (mask[v] && label[v] == 0) {
+                next++;
+                int size = fill(mask, g, v, label, next, queue);
+                double cx = 0;
+                double cy = 0;
+                double cz = 0;
+                for (int i = 0; i < size; i++) {
+                    int w = queue[i];
+                    cx += w % g.nx();
+                    cy += (w / g.nx()) % g.ny();
+                    cz += w / (g.nx() * g.ny());
+                }
+                double dx = cx / size - centre[0];
+                double dy = cy / size - centre[1];
+                double dz = cz / size - centre[2];
+                if (size >= 8 && dx * dx + dy * dy + dz * dz <= radius * radius) {
+                    keep[next] = true;
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            return mostCentral(mask, g, centre, radius);
+        }
+        boolean[] out = new boolean[mask.length];
+        for (int v = 0; v < mask.length; v++) {
+            out[v] = keep[label[v]];
+        }
+        return out;
+    }
+
     /** Centroid of a mask in voxel coordinates (NaN for an empty mask). */
     public static double[] centroid(boolean[] mask, Grid3 g) {
         double[] c = new double[3];
