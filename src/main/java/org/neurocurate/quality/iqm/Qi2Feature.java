@@ -32,10 +32,15 @@ public final class Qi2Feature implements IqmFeature {
 
     @Override
     public void compute(IqmContext context, IqmValues out) {
-        out.put("qi_2", qi2(context.image(), context.inputs().airMask()));
+        out.put("qi_2", qi2(context.image(), context.inputs().airMask(), context.inputs().dims()));
     }
 
-    static double qi2(float[] image, boolean[] air) {
+    /**
+     * @param dims grid size (i, j, k): air values are gathered in numpy's C order of an (i, j, k) array
+     *             (k fastest), as {@code img[airmask > 0]} lists them in MRIQC, so the seeded subsample
+     *             picks the same voxels
+     */
+    static double qi2(float[] image, boolean[] air, int[] dims) {
         int count = 0;
         int positive = 0;
         for (int i = 0; i < air.length; i++) {
@@ -51,9 +56,15 @@ public final class Qi2Feature implements IqmFeature {
         }
         double[] data = new double[count];
         int j = 0;
-        for (int i = 0; i < air.length; i++) {
-            if (air[i]) {
-                data[j++] = image[i];
+        int nx = dims[0];
+        int nxy = dims[0] * dims[1];
+        for (int x = 0; x < dims[0]; x++) {
+            for (int y = 0; y < dims[1]; y++) {
+                for (int z = 0, v = x + nx * y; z < dims[2]; z++, v += nxy) {
+                    if (air[v]) {
+                        data[j++] = image[v];
+                    }
+                }
             }
         }
         double factor = 100 / OrderStatistics.percentile(data.clone(), count, 99);

@@ -48,7 +48,7 @@ class IqmEdgeCasesTest {
         for (int i = 0; i < 999; i++) {
             image[i] = 5;
         }
-        assertEquals(0, Qi2Feature.qi2(image, air), 0);
+        assertEquals(0, Qi2Feature.qi2(image, air, new int[] {2000, 1, 1}), 0);
     }
 
     @Test
