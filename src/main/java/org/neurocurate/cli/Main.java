@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             TiersCommand.class,
             PretrainCommand.class,
             EmbedCommand.class,
+            IqmsCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,91 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.neurocurate.io.nifti.NiftiReader;
+import org.neurocurate.io.nifti.NiftiWriter;
+import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.quality.QcConfig;
+import org.neurocurate.quality.QcResult;
+import org.neurocurate.quality.QualityPipeline;
+import org.neurocurate.volume.CropPad;
+import org.neurocurate.volume.Interpolation;
+import org.neurocurate.volume.Resample;
+import org.neurocurate.volume.Volume;
+
+/**
+ * Benchmark driver for bench/qc (not project code).
+ *   full TEMPLATE            : the avg152T1 head resampled to 1 mm and centred in a 256x256x176 grid, with
+ *                              Rician noise; one warm-up run, then prints "full_qc_s <seconds>" of one timed run
+ *   prepare TEMPLATE DIR N   : writes N noisy 3 mm copies (different seeds) as DIR/scan-XXX.nii.gz
+ *   batch DIR                : quality control of every scan in DIR, one at a time, like a batch run;
+ *                              prints "scans <n> peak_rss_kb <VmHWM>"
+ */
+public final class QcBench {
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "full" -> full(Path.of(args[1]));
+            case "prepare" -> prepare(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+            case "batch" -> batch(Path.of(args[1]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void full(Path template) throws Exception {
+        Volume oneMm = Resample.toSpacing(NiftiReader.read(template), new double[] {1, 1, 1}, Interpolation.LINEAR);
+        Volume head = CropPad.toShape(oneMm, new long[] {256, 256, 176});
+        Volume scan = noisy(head, 1);
+        QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
+        long t0 = System.nanoTime();
+        QcResult r = QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("snr_wm %.3f cnr %.3f efc %.4f qi_2 %.5f skull_stripped %s defaced %s%n", r.iqms().get("snr_wm"),
+                r.iqms().get("cnr"), r.iqms().get("efc"), r.iqms().get("qi_2"), r.anonymisation().skullStripped(),
+                r.anonymisation().defaced());
+        System.out.printf("full_qc_s %.3f%n", s);
+    }
+
+    static void prepare(Path template, Path dir, int n) throws Exception {
+        Files.createDirectories(dir);
+        Volume small = Resample.toSpacing(NiftiReader.read(template), new double[] {3, 3, 3}, Interpolation.LINEAR);
+        for (int i = 0; i < n; i++) {
+            NiftiWriter.write(noisy(small, 100 + i), dir.resolve(String.format("scan-%03d.nii.gz", i)));
+        }
+    }
+
+    static void batch(Path dir) throws Exception {
+        int n = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+                Map<String, Double> row = QualityPipeline.run(NiftiReader.read(p), QcConfig.DEFAULTS, ProgressListener.NONE).row();
+                if (row.isEmpty()) {
+                    throw new IllegalStateException("no IQMs for " + p);
+                }
+                n++;
+            }
+        }
+        long hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
+        System.out.printf("scans %d peak_rss_kb %d%n", n, hwm);
+    }
+
+    /** Rician noise with σ = 1 % of the maximum, seeded. */
+    static Volume noisy(Volume v, long seed) {
+        float[] x = v.toFloatArray();
+        float max = 0;
+        for (float f : x) {
+            max = Math.max(max, f);
+        }
+        double sigma = 0.01 * max;
+        Random random = new Random(seed);
+        for (int i = 0; i < x.length; i++) {
+            double re = x[i] + sigma * random.nextGaussian();
+            double im = sigma * random.nextGaussian();
+            x[i] = (float) Math.hypot(re, im);
+        }
+        long[] d = v.dimensions();
+        return Volume.ofFloats(x, d, v.voxelToWorld());
+    }
+}

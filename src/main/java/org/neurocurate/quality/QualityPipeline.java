@@ -1,0 +1,136 @@
+package org.neurocurate.quality;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.quality.iqm.IqmCalculator;
+import org.neurocurate.quality.iqm.IqmInputs;
+import org.neurocurate.quality.masks.Anonymisation;
+import org.neurocurate.quality.masks.ArtifactMask;
+import org.neurocurate.quality.masks.BackgroundMasks;
+import org.neurocurate.quality.masks.BrainMask;
+import org.neurocurate.quality.masks.DistanceTransform;
+import org.neurocurate.quality.masks.Grid3;
+import org.neurocurate.quality.masks.HatMask;
+import org.neurocurate.quality.masks.HeadMask;
+import org.neurocurate.quality.masks.Resolution;
+import org.neurocurate.quality.masks.Smoothness;
+import org.neurocurate.quality.tissue.GeometricTissuePrior;
+import org.neurocurate.quality.tissue.TissueMaps;
+import org.neurocurate.quality.tissue.TissueModel;
+import org.neurocurate.quality.tissue.TissueSegmentation;
+import org.neurocurate.volume.Affine;
+import org.neurocurate.volume.Volume;
+
+/**
+ * Level (b) quality control of one structural scan, from the raw image alone: rotation (zero-padding)
+ * and head masks, brain mask, three-class tissue segmentation with partial-volume maps and bias field,
+ * hat, artifact and air masks, smoothness, anonymisation flags, then MRIQC's IQMs on the bias-corrected
+ * image with those inputs (level a).
+ *
+ * <p>Masks, the tissue model and the prior are built on a working grid of about
+ * {@link QcConfig#workingMm()} (block means of the scan, an integer factor per scan) and replicated back;
+ * bias field, corrected image, tissue posteriors, artifact test, smoothness and IQMs are computed on
+ * the scan's own grid.
+ *
+ * <p>Flagged scans (defaced, skull-stripped) still get a value for every IQM: where MRIQC's arithmetic
+ * leaves a value undefined, background summary statistics are 0 (MRIQC's documented convention for an
+ * empty air mask) and any other undefined IQM is −1 (MRIQC's "not measurable" sentinel).
+ */
+public final class QualityPipeline {
+
+    /** Smallest brain (cm³) the pipeline accepts; a neonate's brain is about 400 cm³, an adult's 1100–1500. */
+    public static final double MIN_BRAIN_CM3 = 200;
+
+    private QualityPipeline() {
+    }
+
+    /**
+     * @throws NoBrainException when the brain mask is smaller than {@link #MIN_BRAIN_CM3}
+     * @throws IllegalArgumentException when the image is not 3D
+     */
+    public static QcResult run(Volume volume, QcConfig config, ProgressListener progress) throws NoBrainException {
+        long[] d = volume.dimensions();
+        if (d.length != 3) {
+            throw new IllegalArgumentException("quality control needs a 3D image, got " + d.length + " dimensions");
+        }
+        Grid3 g = new Grid3((int) d[0], (int) d[1], (int) d[2], volume.spacing());
+        float[] image = volume.toFloatArray();
+        for (int i = 0; i < image.length; i++) {
+            if (!(image[i] > 0)) {
+                image[i] = 0;
+            }
+        }
+        double finest = Math.min(g.spacing()[0], Math.min(g.spacing()[1], g.spacing()[2]));
+        int f = Math.max(1, (int) Math.floor(config.workingMm() / finest + 1e-6));
+        Grid3 c = Resolution.coarse(g, f);
+        float[] small = f == 1 ? image : Resolution.blockMean(image, g, f);
+        Affine coarseToWorld = volume.voxelToWorld().compose(Affine.fromRows(new double[][] {
+            {f, 0, 0, (f - 1) / 2.0}, {0, f, 0, (f - 1) / 2.0}, {0, 0, f, (f - 1) / 2.0}}));
+
+        progress.status("head, rotation and brain masks");
+        boolean[] rotationC = HeadMask.rotation(small, c);
+        boolean[] headC = HeadMask.compute(small, c);
+        for (int i = 0; i < headC.length; i++) {
+            headC[i] &= !rotationC[i];
+        }
+        boolean[] brainC = BrainMask.compute(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm());
+        double brainCm3 = count(brainC) * c.voxelVolume() / 1000;
+        if (brainCm3 < MIN_BRAIN_CM3) {
+            throw new NoBrainException(String.format("no brain found (brain mask %.0f cm3, need %.0f)", brainCm3, MIN_BRAIN_CM3));
+        }
+        TissueModel model = TissueSegmentation.fit(small, brainC, c, config.tissue(), progress);
+        boolean[] hatC = HatMask.compute(headC, rotationC, brainC, c, coarseToWorld);
+        Anonymisation anonC = Anonymisation.detect(small, headC, brainC, c, coarseToWorld);
+        float[][] priorC = GeometricTissuePrior.compute(brainC, c);
+
+        progress.status("tissue maps and artifacts at full resolution");
+        boolean[] head = up(headC, g, f);
+        boolean[] rotation = up(rotationC, g, f);
+        boolean[] brain = up(brainC, g, f);
+        boolean[] hat = up(hatC, g, f);
+        TissueMaps tissue = TissueSegmentation.apply(model, image, brain, g, config.tissue());
+        float[] distanceC = DistanceTransform.distanceTo(headC, c);
+        float[] distance = f == 1 ? distanceC : Resolution.upsample(distanceC, g, f);
+        boolean[] artifacts = ArtifactMask.compute(tissue.corrected(), hat, distance, g);
+        boolean[] air = new boolean[image.length];
+        for (int i = 0; i < air.length; i++) {
+            air[i] = hat[i] && !artifacts[i];
+        }
+        BackgroundMasks background = new BackgroundMasks(head, rotation, hat, artifacts, air);
+        double[] fwhm = Smoothness.fwhmMm(tissue.corrected(), brain, g);
+        Anonymisation anonymisation = new Anonymisation(up(anonC.mask(), g, f), anonC.defaced(), anonC.skullStripped());
+        float[][] prior = new float[3][];
+        for (int k = 0; k < 3; k++) {
+            prior[k] = f == 1 ? priorC[k] : Resolution.upsample(priorC[k], g, f);
+        }
+
+        progress.status("image quality metrics");
+        IqmInputs inputs = new IqmInputs(new int[] {g.nx(), g.ny(), g.nz()}, g.spacing(), tissue.corrected(),
+                tissue.labels(), tissue.pvms(), head, air, artifacts, rotation, tissue.bias(), prior, fwhm);
+        Map<String, Double> iqms = IqmCalculator.withAllFeatures().compute(inputs, progress);
+        if (anonymisation.defaced() || anonymisation.skullStripped()) {
+            iqms = withoutUndefined(iqms);
+        }
+        return new QcResult(background, brain, tissue, prior, fwhm, anonymisation, iqms);
+    }
+
+    private static long count(boolean[] mask) {
+        long n = 0;
+        for (boolean b : mask) {
+            n += b ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static boolean[] up(boolean[] coarse, Grid3 g, int f) {
+        return f == 1 ? coarse : Resolution.upsample(coarse, g, f);
+    }
+
+    private static Map<String, Double> withoutUndefined(Map<String, Double> iqms) {
+        Map<String, Double> out = new TreeMap<>();
+        iqms.forEach((k, v) -> out.put(k, Double.isNaN(v) ? (k.startsWith("summary_bg_") ? 0.0 : -1.0) : v));
+        return out;
+    }
+}

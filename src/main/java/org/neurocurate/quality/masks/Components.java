@@ -1,0 +1,225 @@
+package org.neurocurate.quality.masks;
+
+/**
+ * Connected components and flood fills on flat boolean volumes (6-connectivity), breadth-first with a
+ * primitive int queue: largest component, hole filling (background not reachable from the border), and
+ * the part of a mask connected to the grid border.
+ */
+public final class Components {
+
+    private Components() {
+    }
+
+    /** The largest 6-connected component of {@code mask} (empty in, empty out). */
+    public static boolean[] largest(boolean[] mask, Grid3 g) {
+        int[] label = new int[mask.length];
+        int[] queue = new int[mask.length];
+        int best = 0;
+        int bestSize = 0;
+        int next = 0;
+        for (int v = 0; v < mask.length; v++) {
+            if (mask[v] && label[v] == 0) {
+                next++;
+                int size = fill(mask, g, v, label, next, queue);
+                if (size > bestSize) {
+                    bestSize = size;
+                    best = next;
+                }
+            }
+        }
+        boolean[] out = new boolean[mask.length];
+        for (int v = 0; v < mask.length; v++) {
+            out[v] = best != 0 && label[v] == best;
+        }
+        return out;
+    }
+
+    /**
+     * The 6-connected component of {@code mask} with the most voxels within {@code radius} voxels of
+     * {@code centre} (voxel coordinates); ties go to the larger component. Picks the brain rather than
+     * a larger neck or scalp piece.
+     */
+    public static boolean[] mostCentral(boolean[] mask, Grid3 g, double[] centre, double radius) {
+        int[] label = new int[mask.length];
+        int[] queue = new int[mask.length];
+        int next = 0;
+        java.util.List<long[]> scores = new java.util.ArrayList<>();
+        for (int v = 0; v < mask.length; v++) {
+            if (mask[v] && label[v] == 0) {
+                next++;
+                int size = fill(mask, g, v, label, next, queue);
+                long central = 0;
+                for (int i = 0; i < size; i++) {
+                    int w = queue[i];
+                    double dx = w % g.nx() - centre[0];
+                    double dy = (w / g.nx()) % g.ny() - centre[1];
+                    double dz = w / (g.nx() * g.ny()) - centre[2];
+                    if (dx * dx + dy * dy + dz * dz <= radius * radius) {
+                        central++;
+                    }
+                }
+                scores.add(new long[] {next, central, size});
+            }
+        }
+        long[] best = null;
+        for (long[] s : scores) {
+            if (best == null || s[1] > best[1] || (s[1] == best[1] && s[2] > best[2])) {
+                best = s;
+            }
+        }
+        boolean[] out = new boolean[mask.length];
+        if (best != null) {
+            for (int v = 0; v < mask.length; v++) {
+                out[v] = label[v] == best[0];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The union of the 6-connected components of {@code mask} whose centroid lies within
+     * {@code radius} voxels of {@code centre}, or the {@link #mostCentral} one when none does (a brain
+     * core split in two hemispheres stays whole).
+     */
+    public static boolean[] central(boolean[] mask, Grid3 g, double[] centre, double radius) {
+        int[] label = new int[mask.length];
+        int[] queue = new int[mask.length];
+        boolean[] keep = new boolean[mask.length + 1];
+        int next = 0;
+        boolean any = false;
+        for (int v = 0; v < mask.length; v++) {
+            if (mask[v] && label[v] == 0) {
+                next++;
+                int size = fill(mask, g, v, label, next, queue);
+                double cx = 0;
+                double cy = 0;
+                double cz = 0;
+                for (int i = 0; i < size; i++) {
+                    int w = queue[i];
+                    cx += w % g.nx();
+                    cy += (w / g.nx()) % g.ny();
+                    cz += w / (g.nx() * g.ny());
+                }
+                double dx = cx / size - centre[0];
+                double dy = cy / size - centre[1];
+                double dz = cz / size - centre[2];
+                if (size >= 8 && dx * dx + dy * dy + dz * dz <= radius * radius) {
+                    keep[next] = true;
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            return mostCentral(mask, g, centre, radius);
+        }
+        boolean[] out = new boolean[mask.length];
+        for (int v = 0; v < mask.length; v++) {
+            out[v] = keep[label[v]];
+        }
+        return out;
+    }
+
+    /** Centroid of a mask in voxel coordinates (NaN for an empty mask). */
+    public static double[] centroid(boolean[] mask, Grid3 g) {
+        double[] c = new double[3];
+        long n = 0;
+        for (int z = 0, v = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                for (int x = 0; x < g.nx(); x++, v++) {
+                    if (mask[v]) {
+                        c[0] += x;
+                        c[1] += y;
+                        c[2] += z;
+                        n++;
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < 3; a++) {
+            c[a] = n == 0 ? Double.NaN : c[a] / n;
+        }
+        return c;
+    }
+
+    /** {@code mask} with every enclosed hole (background not 6-connected to the border) set. */
+    public static boolean[] fillHoles(boolean[] mask, Grid3 g) {
+        boolean[] background = new boolean[mask.length];
+        for (int v = 0; v < mask.length; v++) {
+            background[v] = !mask[v];
+        }
+        boolean[] outside = connectedToBorder(background, g);
+        boolean[] out = new boolean[mask.length];
+        for (int v = 0; v < mask.length; v++) {
+            out[v] = !outside[v];
+        }
+        return out;
+    }
+
+    /** Voxels of {@code mask} 6-connected to a voxel of the mask on the grid border. */
+    public static boolean[] connectedToBorder(boolean[] mask, Grid3 g) {
+        int[] label = new int[mask.length];
+        int[] queue = new int[mask.length];
+        for (int z = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                for (int x = 0; x < g.nx(); x++) {
+                    if (!g.onBorder(x, y, z)) {
+                        x = g.nx() - 2;
+                        continue;
+                    }
+                    int v = g.index(x, y, z);
+                    if (mask[v] && label[v] == 0) {
+                        fill(mask, g, v, label, 1, queue);
+                    }
+                }
+            }
+        }
+        boolean[] out = new boolean[mask.length];
+        for (int v = 0; v < mask.length; v++) {
+            out[v] = label[v] == 1;
+        }
+        return out;
+    }
+
+    /** Labels the component of {@code seed}; returns its size. */
+    private static int fill(boolean[] mask, Grid3 g, int seed, int[] label, int id, int[] queue) {
+        int nx = g.nx();
+        int nxy = nx * g.ny();
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = seed;
+        label[seed] = id;
+        while (head < tail) {
+            int v = queue[head++];
+            int x = v % nx;
+            int y = (v / nx) % g.ny();
+            int z = v / nxy;
+            if (x > 0) {
+                tail = visit(mask, label, queue, tail, v - 1, id);
+            }
+            if (x < nx - 1) {
+                tail = visit(mask, label, queue, tail, v + 1, id);
+            }
+            if (y > 0) {
+                tail = visit(mask, label, queue, tail, v - nx, id);
+            }
+            if (y < g.ny() - 1) {
+                tail = visit(mask, label, queue, tail, v + nx, id);
+            }
+            if (z > 0) {
+                tail = visit(mask, label, queue, tail, v - nxy, id);
+            }
+            if (z < g.nz() - 1) {
+                tail = visit(mask, label, queue, tail, v + nxy, id);
+            }
+        }
+        return tail;
+    }
+
+    private static int visit(boolean[] mask, int[] label, int[] queue, int tail, int w, int id) {
+        if (mask[w] && label[w] == 0) {
+            label[w] = id;
+            queue[tail++] = w;
+        }
+        return tail;
+    }
+}

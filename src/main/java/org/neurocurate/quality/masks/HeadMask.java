@@ -1,0 +1,81 @@
+package org.neurocurate.quality.masks;
+
+import org.neurocurate.quality.masks.BinaryMorphology.Connectivity;
+
+/**
+ * The head from the image alone: voxels above the robust threshold P2 + 0.1·(P98 − P2) of the image
+ * (BET's rule, Smith, HBM 17(3):143–155, 2002, which sits above air noise and below tissue), holes
+ * filled first (the intact scalp encloses skull and brain), opened to drop noise specks, the largest
+ * 6-connected component, closed (2 steps, 18-neighbourhood) to bridge thin
+ * dark layers (bone, CSF at the surface), then every enclosed hole filled. Zero-padded voxels never
+ * count as head.
+ */
+public final class HeadMask {
+
+    private HeadMask() {
+    }
+
+    public static boolean[] compute(float[] image, Grid3 g) {
+        double t = robustThreshold(image);
+        boolean[] m = new boolean[image.length];
+        for (int i = 0; i < image.length; i++) {
+            m[i] = image[i] > t;
+        }
+        m = BinaryMorphology.open(Components.fillHoles(m, g), g, Connectivity.SIX, 1);
+        m = Components.largest(m, g);
+        m = BinaryMorphology.close(m, g, Connectivity.EIGHTEEN, 2);
+        return Components.fillHoles(m, g);
+    }
+
+    /** P2 + 0.1·(P98 − P2), percentiles from a 4096-bin histogram between the minimum and maximum. */
+    static double robustThreshold(float[] image) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : image) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (!(max > min)) {
+            return min;
+        }
+        int bins = 4096;
+        long[] hist = new long[bins];
+        double scale = (bins - 1) / (double) (max - min);
+        for (float v : image) {
+            hist[(int) ((v - min) * scale)]++;
+        }
+        double p2 = binQuantile(hist, image.length, 0.02, min, scale);
+        double p98 = binQuantile(hist, image.length, 0.98, min, scale);
+        return p2 + 0.1 * (p98 - p2);
+    }
+
+    private static double binQuantile(long[] hist, long total, double q, double min, double scale) {
+        long seen = 0;
+        for (int b = 0; b < hist.length; b++) {
+            seen += hist[b];
+            if (seen >= q * total) {
+                return min + (b + 0.5) / scale;
+            }
+        }
+        return min + hist.length / scale;
+    }
+
+    /**
+     * Zero padding: voxels ≤ 0 connected to the border, opened with the 18-neighbourhood; empty when
+     * smaller than 500 voxels (MRIQC's RotationMask rule).
+     */
+    public static boolean[] rotation(float[] image, Grid3 g) {
+        boolean[] zero = new boolean[image.length];
+        for (int i = 0; i < image.length; i++) {
+            zero[i] = !(image[i] > 0);
+        }
+        boolean[] m = BinaryMorphology.open(Components.connectedToBorder(zero, g), g, Connectivity.EIGHTEEN, 1);
+        int count = 0;
+        for (boolean b : m) {
+            if (b) {
+                count++;
+            }
+        }
+        return count < 500 ? new boolean[image.length] : m;
+    }
+}

@@ -1,0 +1,75 @@
+package org.neurocurate.quality.masks;
+
+/**
+ * Moving between a scan's grid and a coarser working grid (integer factor f per axis): block means
+ * down, nearest (block replication) up. Mask building and tissue modelling run on the coarse grid
+ * (≈2 mm), which is eight times fewer voxels at 1 mm and ample for masks and smooth fields.
+ */
+public final class Resolution {
+
+    private Resolution() {
+    }
+
+    /** The coarse grid: ⌈n/f⌉ voxels of f times the spacing along each axis. */
+    public static Grid3 coarse(Grid3 g, int f) {
+        double[] s = g.spacing();
+        return new Grid3(ceil(g.nx(), f), ceil(g.ny(), f), ceil(g.nz(), f), new double[] {s[0] * f, s[1] * f, s[2] * f});
+    }
+
+    /** Mean of each f×f×f block (partial blocks at the far edges average what they hold). */
+    public static float[] blockMean(float[] image, Grid3 g, int f) {
+        Grid3 c = coarse(g, f);
+        double[] sum = new double[c.size()];
+        int[] count = new int[c.size()];
+        for (int z = 0, v = 0; z < g.nz(); z++) {
+            int cz = z / f;
+            for (int y = 0; y < g.ny(); y++) {
+                int rowC = c.nx() * (y / f + c.ny() * cz);
+                for (int x = 0; x < g.nx(); x++, v++) {
+                    int w = rowC + x / f;
+                    sum[w] += image[v];
+                    count[w]++;
+                }
+            }
+        }
+        float[] out = new float[c.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (sum[i] / count[i]);
+        }
+        return out;
+    }
+
+    /** Each fine voxel takes the value of the coarse voxel holding it. */
+    public static boolean[] upsample(boolean[] coarse, Grid3 g, int f) {
+        Grid3 c = coarse(g, f);
+        boolean[] out = new boolean[g.size()];
+        for (int z = 0, v = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                int rowC = c.nx() * (y / f + c.ny() * (z / f));
+                for (int x = 0; x < g.nx(); x++, v++) {
+                    out[v] = coarse[rowC + x / f];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Each fine voxel takes the value of the coarse voxel holding it. */
+    public static float[] upsample(float[] coarse, Grid3 g, int f) {
+        Grid3 c = coarse(g, f);
+        float[] out = new float[g.size()];
+        for (int z = 0, v = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                int rowC = c.nx() * (y / f + c.ny() * (z / f));
+                for (int x = 0; x < g.nx(); x++, v++) {
+                    out[v] = coarse[rowC + x / f];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int ceil(int n, int f) {
+        return (n + f - 1) / f;
+    }
+}

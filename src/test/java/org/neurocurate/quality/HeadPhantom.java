@@ -1,0 +1,109 @@
+package org.neurocurate.quality;
+
+import java.util.Random;
+
+import org.neurocurate.volume.Affine;
+import org.neurocurate.volume.Volume;
+
+/**
+ * A generated T1w-like head for level (b) tests, with its truth: ellipsoidal brain (WM core with
+ * ventricles, GM shell, CSF shell), skull, scalp, a face block in front of the lower brain and a neck;
+ * Rician noise, a linear multiplicative bias along y, and an optional ghost (a copy shifted by half the
+ * field of view along y, the phase-encoding axis). World axes are RAS with the grid's i, j, k.
+ */
+public final class HeadPhantom {
+
+    public static final float WM = 900;
+    public static final float GM = 600;
+    public static final float CSF = 250;
+    public static final float SKULL = 60;
+    public static final float SCALP = 500;
+
+    public final int n;
+    public final double voxelMm;
+    public final byte[] labels;
+    public final boolean[] brain;
+    public final boolean[] face;
+    public final float[] clean;
+
+    public HeadPhantom(int n, double voxelMm) {
+        this.n = n;
+        this.voxelMm = voxelMm;
+        int size = n * n * n;
+        labels = new byte[size];
+        brain = new boolean[size];
+        face = new boolean[size];
+        clean = new float[size];
+        double c = (n - 1) / 2.0;
+        for (int z = 0, v = 0; z < n; z++) {
+            for (int y = 0; y < n; y++) {
+                for (int x = 0; x < n; x++, v++) {
+                    double px = (x - c) * voxelMm;
+                    double py = (y - c) * voxelMm;
+                    double pz = (z - c) * voxelMm;
+                    double rb = radius(px, py, pz - 8, 58, 72, 58);
+                    double rh = radius(px, py, pz - 4, 74, 88, 80);
+                    boolean faceBlock = py > 40 && py < 92 && pz > -55 && pz < 0 && Math.abs(px) < 45;
+                    boolean neck = pz < -40 && Math.hypot(px / 45, (py + 5) / 50) < 1;
+                    float value = 0;
+                    if (rb < 1) {
+                        brain[v] = true;
+                        int label = rb < 0.18 || rb > 0.92 ? 1 : rb > 0.68 ? 2 : 3;
+                        labels[v] = (byte) label;
+                        value = label == 3 ? WM : label == 2 ? GM : CSF;
+                    } else if (rb < 1.1) {
+                        value = SKULL;
+                    } else if (rh < 1 || neck) {
+                        value = SCALP;
+                    } else if (faceBlock) {
+                        face[v] = true;
+                        value = SCALP;
+                    }
+                    clean[v] = value;
+                }
+            }
+        }
+    }
+
+    private static double radius(double x, double y, double z, double a, double b, double c) {
+        return Math.sqrt((x / a) * (x / a) + (y / b) * (y / b) + (z / c) * (z / c));
+    }
+
+    /** The scan: clean image times bias (1 + bias·y/FOV), plus ghost, with Rician noise of the given σ. */
+    public Volume scan(double noise, double bias, double ghost, long seed) {
+        Random random = new Random(seed);
+        float[] img = new float[clean.length];
+        double c = (n - 1) / 2.0;
+        for (int z = 0, v = 0; z < n; z++) {
+            for (int y = 0; y < n; y++) {
+                for (int x = 0; x < n; x++, v++) {
+                    double signal = clean[v] * (1 + bias * (y - c) / n);
+                    if (ghost > 0) {
+                        int gy = (y + n / 2) % n;
+                        signal += ghost * clean[x + n * (gy + n * z)];
+                    }
+                    double re = signal + noise * random.nextGaussian();
+                    double im = noise * random.nextGaussian();
+                    img[v] = (float) Math.hypot(re, im);
+                }
+            }
+        }
+        return Volume.ofFloats(img, new long[] {n, n, n}, affine());
+    }
+
+    public Affine affine() {
+        double o = -(n - 1) / 2.0 * voxelMm;
+        return Affine.fromRows(new double[][] {{voxelMm, 0, 0, o}, {0, voxelMm, 0, o}, {0, 0, voxelMm, o}});
+    }
+
+    /** Dice overlap of two masks. */
+    public static double dice(boolean[] a, boolean[] b) {
+        long both = 0;
+        long sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            both += a[i] && b[i] ? 1 : 0;
+            sum += (a[i] ? 1 : 0) + (b[i] ? 1 : 0);
+        }
+        return sum == 0 ? 1 : 2.0 * both / sum;
+    }
+}

@@ -1,0 +1,132 @@
+package org.neurocurate.quality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.volume.Affine;
+import org.neurocurate.volume.Volume;
+
+/**
+ * Level (b): the whole pipeline from the raw image on generated heads ({@link HeadPhantom}, 48³ at
+ * 4 mm), against the generator's truth and MRIQC's documented IQM directions.
+ */
+class QualityPipelineTest {
+
+    private static final HeadPhantom PHANTOM = new HeadPhantom(48, 4);
+
+    private static QcResult run(double noise, double bias, double ghost) throws NoBrainException {
+        return QualityPipeline.run(PHANTOM.scan(noise, bias, ghost, 1), QcConfig.DEFAULTS, ProgressListener.NONE);
+    }
+
+    @Test
+    void cleanScanBrainMaskAndTissuesMatchTheTruth() throws NoBrainException {
+        QcResult r = run(15, 0, 0);
+        assertTrue(HeadPhantom.dice(r.brain(), PHANTOM.brain) >= 0.95, "brain Dice (issue target 0.95)");
+        for (int t = 1; t <= 3; t++) {
+            boolean[] got = new boolean[PHANTOM.labels.length];
+            boolean[] truth = new boolean[PHANTOM.labels.length];
+            for (int i = 0; i < got.length; i++) {
+                got[i] = r.tissue().labels()[i] == t;
+                truth[i] = PHANTOM.labels[i] == t;
+            }
+            double dice = HeadPhantom.dice(got, truth);
+            assertTrue(dice >= 0.85, "tissue " + t + " Dice " + dice + " (issue target 0.85)");
+        }
+        assertFalse(r.anonymisation().defaced() || r.anonymisation().skullStripped(), "an intact head is not flagged");
+    }
+
+    @Test
+    void noiseLowersSnrAndCnrMonotonically() throws NoBrainException {
+        Map<String, Double> low = run(10, 0, 0).iqms();
+        Map<String, Double> mid = run(25, 0, 0).iqms();
+        Map<String, Double> high = run(50, 0, 0).iqms();
+        for (String k : new String[] {"snr_wm", "snr_total", "snrd_total", "cnr"}) {
+            assertTrue(low.get(k) > mid.get(k) && mid.get(k) > high.get(k),
+                    k + " falls with noise: " + low.get(k) + " > " + mid.get(k) + " > " + high.get(k));
+        }
+    }
+
+    @Test
+    void biasRaisesCjvAndInuRangeMonotonically() throws NoBrainException {
+        Map<String, Double> none = run(15, 0, 0).iqms();
+        Map<String, Double> mild = run(15, 0.4, 0).iqms();
+        Map<String, Double> strong = run(15, 0.8, 0).iqms();
+        for (String k : new String[] {"cjv", "inu_range"}) {
+            assertTrue(none.get(k) < mild.get(k) && mild.get(k) < strong.get(k),
+                    k + " rises with bias: " + none.get(k) + " < " + mild.get(k) + " < " + strong.get(k));
+        }
+    }
+
+    /**
+     * Ghosts weaker than the head threshold but above Mortamet's z = 10 in the air (low noise, σ = 5)
+     * are what qi_1 can see; brighter ghosts join the head mask, as with MRIQC's masks.
+     */
+    @Test
+    void ghostingRaisesEfcAndQi1() throws NoBrainException {
+        QcResult weak = QualityPipeline.run(PHANTOM.scan(5, 0, 0.06, 1), QcConfig.DEFAULTS, ProgressListener.NONE);
+        QcResult mid = QualityPipeline.run(PHANTOM.scan(5, 0, 0.10, 1), QcConfig.DEFAULTS, ProgressListener.NONE);
+        QcResult strong = QualityPipeline.run(PHANTOM.scan(5, 0, 0.14, 1), QcConfig.DEFAULTS, ProgressListener.NONE);
+        double[] efc = {weak.iqms().get("efc"), mid.iqms().get("efc"), strong.iqms().get("efc")};
+        double[] qi1 = {weak.iqms().get("qi_1"), mid.iqms().get("qi_1"), strong.iqms().get("qi_1")};
+        assertTrue(efc[0] < efc[1] && efc[1] < efc[2], "efc rises with ghosting: " + java.util.Arrays.toString(efc));
+        assertTrue(qi1[0] <= qi1[1] && qi1[1] < qi1[2] && qi1[2] > 0, "qi_1 rises with ghosting: " + java.util.Arrays.toString(qi1));
+    }
+
+    @Test
+    void skullStrippedScanIsFlaggedAndHasNoUndefinedIqm() throws NoBrainException {
+        Volume scan = PHANTOM.scan(15, 0, 0, 2);
+        float[] img = scan.toFloatArray();
+        for (int i = 0; i < img.length; i++) {
+            if (!PHANTOM.brain[i]) {
+                img[i] = 0;
+            }
+        }
+        QcResult r = QualityPipeline.run(Volume.ofFloats(img, new long[] {48, 48, 48}, PHANTOM.affine()),
+                QcConfig.DEFAULTS, ProgressListener.NONE);
+        assertTrue(r.anonymisation().skullStripped());
+        r.row().forEach((k, v) -> assertFalse(Double.isNaN(v), k + " is NaN"));
+        assertEquals(-1, r.iqms().get("fber"), 0, "no background energy: MRIQC's -1");
+    }
+
+    @Test
+    void defacedScanIsFlaggedWithItsAnonymisationMask() throws NoBrainException {
+        Volume scan = PHANTOM.scan(15, 0, 0, 3);
+        float[] img = scan.toFloatArray();
+        int n = PHANTOM.n;
+        double c = (n - 1) / 2.0;
+        long zeroed = 0;
+        for (int z = 0, v = 0; z < n; z++) {
+            for (int y = 0; y < n; y++) {
+                for (int x = 0; x < n; x++, v++) {
+                    double py = (y - c) * PHANTOM.voxelMm;
+                    double pz = (z - c) * PHANTOM.voxelMm;
+                    if (!PHANTOM.brain[v] && py > 40 && pz < 10 && pz > -70) {
+                        img[v] = 0;
+                        zeroed++;
+                    }
+                }
+            }
+        }
+        QcResult r = QualityPipeline.run(Volume.ofFloats(img, new long[] {n, n, n}, PHANTOM.affine()),
+                QcConfig.DEFAULTS, ProgressListener.NONE);
+        assertTrue(r.anonymisation().defaced(), "face region zeroed (" + zeroed + " voxels)");
+        long masked = 0;
+        for (boolean b : r.anonymisation().mask()) {
+            masked += b ? 1 : 0;
+        }
+        assertTrue(masked > 0.3 * zeroed, "the anonymisation mask covers the zeroed face: " + masked + " of " + zeroed);
+        r.row().forEach((k, v) -> assertFalse(Double.isNaN(v), k + " is NaN"));
+    }
+
+    @Test
+    void fourDimensionalInputIsRefused() {
+        Volume v = Volume.ofFloats(new float[16], new long[] {2, 2, 2, 2}, Affine.identity());
+        assertThrows(IllegalArgumentException.class, () -> QualityPipeline.run(v, QcConfig.DEFAULTS, ProgressListener.NONE));
+    }
+}
