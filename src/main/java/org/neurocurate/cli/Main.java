@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             PretrainCommand.class,
             EmbedCommand.class,
             IqmsCommand.class,
+            BidsAppCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -41,6 +42,22 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().execute(bidsAppArgs(args)));
+    }
+
+    /**
+     * The BIDS-App convention {@code neurocurate BIDS_DIR OUT_DIR participant|group ...} is the
+     * {@code qc} subcommand: when the first argument is no subcommand and the third is a level, "qc" is
+     * put in front.
+     */
+    public static String[] bidsAppArgs(String[] args) {
+        if (args.length >= 3 && !commandLine().getSubcommands().containsKey(args[0])
+                && BidsAppCommand.LEVELS.contains(args[2])) {
+            String[] out = new String[args.length + 1];
+            out[0] = "qc";
+            System.arraycopy(args, 0, out, 1, args.length);
+            return out;
+        }
+        return args;
     }
 }

@@ -95,7 +95,8 @@ final class NiftiFiles {
             return NiftiReader.denied(file, ade);
         }
         if (e instanceof ZipException || e instanceof java.io.EOFException) {
-            return new NiftiException(file, "corrupt or truncated gzip data (" + e.getMessage() + ")", e);
+            String detail = e.getMessage() == null ? "unexpected end of data" : e.getMessage();
+            return new NiftiException(file, "corrupt or truncated gzip data (" + detail + ")", e);
         }
         return new NiftiException(file, "cannot read: " + e, e);
     }

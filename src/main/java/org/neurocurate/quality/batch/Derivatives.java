@@ -52,6 +52,7 @@ final class Derivatives {
         JsonObject o = new JsonObject();
         o.addProperty("bids_name", row.bidsName());
         o.addProperty("source", row.source().toString());
+        o.addProperty("site", row.site());
         row.iqms().forEach((k, v) -> o.add(k, Double.isFinite(v) ? GSON.toJsonTree(v) : com.google.gson.JsonNull.INSTANCE));
         JsonObject flags = new JsonObject();
         row.flags().forEach(flags::addProperty);
@@ -71,11 +72,12 @@ final class Derivatives {
             String k = e.getKey();
             if (k.equals("flags")) {
                 e.getValue().getAsJsonObject().entrySet().forEach(f -> flags.put(f.getKey(), f.getValue().getAsBoolean()));
-            } else if (!k.equals("bids_name") && !k.equals("source") && !k.equals("error")) {
+            } else if (!k.equals("bids_name") && !k.equals("source") && !k.equals("site") && !k.equals("error")) {
                 iqms.put(k, e.getValue().isJsonNull() ? Double.NaN : e.getValue().getAsDouble());
             }
         }
-        return new QcRow(o.get("bids_name").getAsString(), Path.of(o.get("source").getAsString()), iqms, flags,
+        return new QcRow(o.get("bids_name").getAsString(), Path.of(o.get("source").getAsString()),
+                o.has("site") ? o.get("site").getAsString() : "", iqms, flags,
                 o.has("error") ? o.get("error").getAsString() : "");
     }
 }

@@ -19,6 +19,7 @@ import org.neurocurate.io.AtomicOutput;
 import org.neurocurate.io.bids.BidsIndex;
 import org.neurocurate.io.bids.BidsIndexConfig;
 import org.neurocurate.io.bids.ScanRecord;
+import org.neurocurate.io.bids.ScansTable;
 import org.neurocurate.io.nifti.NiftiReader;
 import org.neurocurate.io.nifti.NiftiWriter;
 import org.neurocurate.progress.ProgressListener;
@@ -59,9 +60,12 @@ public final class QcBatch {
     /** Participant level: assesses every selected scan and writes its derivatives; returns one row per scan. */
     public static List<QcRow> participant(QcBatchConfig config, ScanAssessor assessor, ProgressListener progress)
             throws IOException {
-        List<Path> scans = selectScans(config, progress).stream().map(ScanRecord::path).toList();
+        List<ScanRecord> records = selectScans(config, progress);
+        Map<Path, String> sites = new java.util.HashMap<>();
+        records.forEach(r -> sites.put(r.path(), r.value(ScansTable.SITE)));
         Derivatives.writeDescription(config.outDir(), version());
-        return assessAll(scans, scan -> Derivatives.folderFor(config.outDir(), config.bidsDir(), scan),
+        return assessAll(records.stream().map(ScanRecord::path).toList(), sites,
+                scan -> Derivatives.folderFor(config.outDir(), config.bidsDir(), scan),
                 config.threads(), config.writeMasks(), assessor, progress);
     }
 
@@ -72,10 +76,11 @@ public final class QcBatch {
     public static List<QcRow> files(List<Path> scans, Path outDir, int threads, boolean writeMasks, ScanAssessor assessor,
             ProgressListener progress) throws IOException {
         Derivatives.writeDescription(outDir, version());
-        return assessAll(scans, scan -> outDir, threads, writeMasks, assessor, progress);
+        return assessAll(scans, Map.of(), scan -> outDir, threads, writeMasks, assessor, progress);
     }
 
-    private static List<QcRow> assessAll(List<Path> scans, java.util.function.Function<Path, Path> folderOf, int threads,
+    private static List<QcRow> assessAll(List<Path> scans, Map<Path, String> sites,
+            java.util.function.Function<Path, Path> folderOf, int threads,
             boolean writeMasks, ScanAssessor assessor, ProgressListener progress) throws IOException {
         progress.status("quality control of " + scans.size() + " scans on " + threads + " workers");
         AtomicLong done = new AtomicLong();
@@ -85,7 +90,8 @@ public final class QcBatch {
             for (Path scan : scans) {
                 futures.add(pool.submit(() -> {
                     QcRow row = progress.isCancelled() ? null
-                            : assessOne(scan, folderOf.apply(scan), writeMasks, assessor, progress);
+                            : assessOne(scan, sites.getOrDefault(scan, ""), folderOf.apply(scan), writeMasks,
+                                    assessor, progress);
                     progress.progress(done.incrementAndGet(), scans.size());
                     return row;
                 }));
@@ -109,7 +115,8 @@ public final class QcBatch {
     }
 
     /** One scan: read, assess, write into {@code folder}; any failure becomes the row's error. */
-    static QcRow assessOne(Path scan, Path folder, boolean writeMasks, ScanAssessor assessor, ProgressListener progress) {
+    static QcRow assessOne(Path scan, String site, Path folder, boolean writeMasks, ScanAssessor assessor,
+            ProgressListener progress) {
         String name = Derivatives.bidsName(scan);
         QcRow row;
         try {
@@ -120,17 +127,17 @@ public final class QcBatch {
                     NiftiWriter.write(m.getValue(), folder.resolve(name + "_desc-" + m.getKey() + "_mask.nii.gz"));
                 }
             }
-            row = new QcRow(name, scan, a.iqms(), a.flags(), "");
+            row = new QcRow(name, scan, site, a.iqms(), a.flags(), "");
         } catch (IOException | RuntimeException e) {
             String why = e instanceof IOException ? e.getMessage() : "internal error: " + e;
             progress.warn(why);
-            row = new QcRow(name, scan, Map.of(), Map.of(), why);
+            row = new QcRow(name, scan, site, Map.of(), Map.of(), why);
         }
         try {
             Derivatives.writeIqms(folder.resolve(name + Derivatives.IQMS_SUFFIX), row);
         } catch (IOException e) {
             progress.warn(scan + ": cannot write its IQMs: " + e.getMessage());
-            return new QcRow(name, scan, row.iqms(), row.flags(), "cannot write outputs: " + e.getMessage());
+            return new QcRow(name, scan, site, row.iqms(), row.flags(), "cannot write outputs: " + e.getMessage());
         }
         return row;
     }
@@ -152,11 +159,15 @@ public final class QcBatch {
     /** Group level: writes {@code OUT/group_<modality>.tsv} (bids_name, IQMs alphabetically, flags, error). */
     public static Path writeGroupTable(Path outDir, String modality, List<QcRow> rows) throws IOException {
         List<String> header = groupHeader(rows);
+        return writeTsv(outDir.resolve("group_" + modality + ".tsv"), header, groupCells(header, rows));
+    }
+
+    /** Writes a header and rows of cells as TSV, atomically. */
+    static Path writeTsv(Path out, List<String> header, List<List<String>> cells) throws IOException {
         StringBuilder tsv = new StringBuilder(String.join("\t", header)).append('\n');
-        for (List<String> cells : groupCells(header, rows)) {
-            tsv.append(String.join("\t", cells)).append('\n');
+        for (List<String> row : cells) {
+            tsv.append(String.join("\t", row)).append('\n');
         }
-        Path out = outDir.resolve("group_" + modality + ".tsv");
         AtomicOutput.writeString(out, tsv.toString());
         return out;
     }
