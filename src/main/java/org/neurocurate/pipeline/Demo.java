@@ -5,15 +5,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.neurocurate.io.AtomicOutput;
 import org.neurocurate.io.bids.BidsIndexConfig;
 import org.neurocurate.io.bids.IndexJob;
 import org.neurocurate.io.bids.ScanRow;
 import org.neurocurate.io.bids.ScansTable;
 import org.neurocurate.io.nifti.NiftiReader;
+import org.neurocurate.learn.data.PreprocessSettings;
+import org.neurocurate.learn.model.EncoderConfig;
+import org.neurocurate.learn.train.PretrainConfig;
+import org.neurocurate.learn.train.ScanPretraining;
 import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.quality.PipelineAssessor;
+import org.neurocurate.quality.batch.QcBatch;
+import org.neurocurate.quality.batch.QcBatchConfig;
+import org.neurocurate.quality.batch.QcGroup;
+import org.neurocurate.quality.batch.QcRow;
+import org.neurocurate.quality.tier.RankMetrics;
+import org.neurocurate.quality.tier.TierPredictConfig;
 import org.neurocurate.synth.CohortGenerator;
 import org.neurocurate.synth.CohortResult;
 import org.neurocurate.synth.CohortSpec;
@@ -29,6 +42,9 @@ import org.neurocurate.volume.Volume;
  * exists on it, and says what it found, one line per finding.
  */
 public final class Demo {
+
+    private static final int DEMO_BATCH = 8;
+    private static final long DEMO_STEPS = 40;
 
     private Demo() {
     }
@@ -63,6 +79,17 @@ public final class Demo {
                 s.out().resolve("scans.tsv"), progress);
         findings.add(indexFinding(index));
 
+        progress.status("quality control of every scan (BIDS-App participant and group levels)");
+        Path qcDir = s.out().resolve("qc");
+        List<QcRow> qc = QcBatch.participant(QcBatchConfig.of(cohortDir, qcDir), new PipelineAssessor(), progress);
+        QcGroup.Table group = QcGroup.table(qc, "T1w", TierPredictConfig.defaults(), progress);
+        QcBatch.writeTsv(qcDir.resolve("group_T1w.tsv"), group.header(), group.rows());
+        Map<String, Integer> predicted = predictedTiers(group);
+        findings.add(qcFinding(qc, group, predicted, cohort));
+
+        progress.status("pretraining a 3D encoder (y-Aware InfoNCE on age) on the curated scans");
+        findings.add(pretrain(s, cohortDir, index, predicted, progress));
+
         GroundTruthRow first = cohort.rows().get(0);
         Volume scan = NiftiReader.read(cohortDir.resolve(first.scan()));
         Volume ras = Reorient.toClosestCanonical(scan);
@@ -71,6 +98,83 @@ public final class Demo {
                 Orientation.of(scan.voxelToWorld()).code(), Arrays.toString(scan.dimensions()),
                 Arrays.toString(scan.spacing()), Arrays.toString(grid.dimensions())));
         return findings;
+    }
+
+    /** Predicted tier per bids_name, for scans that were tiered. */
+    private static Map<String, Integer> predictedTiers(QcGroup.Table group) {
+        int name = group.header().indexOf("bids_name");
+        int tier = group.header().indexOf("tier");
+        Map<String, Integer> out = new TreeMap<>();
+        for (List<String> row : group.rows()) {
+            if (row.get(tier).matches("[1-5]")) {
+                out.put(row.get(name), Integer.parseInt(row.get(tier)));
+            }
+        }
+        return out;
+    }
+
+    private static String qcFinding(List<QcRow> qc, QcGroup.Table group, Map<String, Integer> predicted,
+            CohortResult cohort) {
+        List<Double> truth = new ArrayList<>();
+        List<Double> pred = new ArrayList<>();
+        for (GroundTruthRow r : cohort.rows()) {
+            String name = Path.of(r.scan()).getFileName().toString().replaceAll("\\.nii(\\.gz)?$", "");
+            if (predicted.containsKey(name)) {
+                truth.add((double) r.tier());
+                pred.add((double) predicted.get(name));
+            }
+        }
+        double rho = RankMetrics.spearman(pred.stream().mapToDouble(Double::doubleValue).toArray(),
+                truth.stream().mapToDouble(Double::doubleValue).toArray());
+        Map<Integer, Integer> counts = new TreeMap<>();
+        predicted.values().forEach(t -> counts.merge(t, 1, Integer::sum));
+        long failed = qc.stream().filter(QcRow::failed).count();
+        long flagged = qc.stream().filter(r -> r.flags().getOrDefault("defaced", false)
+                || r.flags().getOrDefault("skull_stripped", false)).count();
+        return String.format(Locale.ROOT, "QC: %d scans assessed (%d failed), %d flagged defaced or skull-stripped; "
+                + "%s tiers %s; Spearman rho with the true tiers %.2f (qc/group_T1w.tsv)", qc.size() - failed, failed,
+                flagged, group.ruleBased() ? "rule-based" : "model", counts, rho);
+    }
+
+    /** Pretrains briefly on the scans of predicted tier 3 or better (all scans when too few pass). */
+    private static String pretrain(Settings s, Path cohortDir, IndexJob.Outcome index, Map<String, Integer> predicted,
+            ProgressListener progress) throws IOException {
+        StringBuilder tsv = new StringBuilder("path\tage\ttier\n");
+        int kept = 0;
+        for (ScanRow r : index.table().rows()) {
+            String name = Path.of(r.get(ScansTable.PATH)).getFileName().toString().replaceAll("\\.nii(\\.gz)?$", "");
+            int tier = predicted.getOrDefault(name, 0);
+            if (tier >= 3) {
+                kept++;
+            }
+            tsv.append(r.get(ScansTable.PATH)).append('\t').append(r.get(ScansTable.AGE)).append('\t')
+                    .append(tier == 0 ? "n/a" : Integer.toString(tier)).append('\n');
+        }
+        Path table = s.out().resolve("scans_qc.tsv");
+        AtomicOutput.writeString(table, tsv.toString());
+        PretrainConfig d = PretrainConfig.defaults();
+        boolean curated = kept >= DEMO_BATCH;
+        PretrainConfig config = d.withModel(EncoderConfig.resnet(), DEMO_BATCH, true)
+                .withObjective("yaware", d.temperature(), d.sigma(), false)
+                .withSteps(DEMO_STEPS, DEMO_STEPS)
+                .withTiers(curated ? List.of(3, 4, 5) : List.of());
+        PreprocessSettings pre = new PreprocessSettings(new int[] {24, 28, 24}, 6.0, 0.5, 99.5);
+        ScanPretraining.Outcome o = ScanPretraining.run(new ScanPretraining.Request(table, s.out().resolve("model"),
+                s.out().resolve("cache"), pre, config), progress);
+        double[] l = o.result().losses();
+        return String.format(Locale.ROOT, "pretraining: %d scans (%s), %d steps, loss %.3f -> %.3f (mean of first and "
+                + "last 5 steps), model in model/", o.scansUsed(), curated ? "predicted tiers 3-5" : "all: too few in tiers 3-5",
+                o.result().stepsDone(), mean(l, 0, 5), mean(l, l.length - 5, l.length));
+    }
+
+    private static double mean(double[] v, int from, int to) {
+        double sum = 0;
+        int n = 0;
+        for (int i = Math.max(0, from); i < Math.min(v.length, to); i++) {
+            sum += v[i];
+            n++;
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     private static String cohortFinding(CohortResult cohort) {

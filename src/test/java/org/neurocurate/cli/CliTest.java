@@ -50,11 +50,14 @@ class CliTest {
 
     @Test
     void demoRunsEveryStageAndWritesItsOutputs() throws Exception {
-        Run r = run("demo", "--out", dir.toString(), "--subjects", "4");
+        Run r = run("demo", "--out", dir.toString(), "--subjects", "9");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("synth: 4 subjects") && r.out().contains("index: 4 scans"), r.out());
+        assertTrue(r.out().contains("synth: 9 subjects") && r.out().contains("index: 9 scans"), r.out());
+        assertTrue(r.out().contains("QC: ") && r.out().contains("pretraining: "), r.out());
         assertTrue(Files.exists(dir.resolve("cohort/participants.tsv")));
-        assertEquals(5, Files.readAllLines(dir.resolve("scans.tsv")).size(), "header and 4 rows");
+        assertEquals(10, Files.readAllLines(dir.resolve("scans.tsv")).size(), "header and 9 rows");
+        assertTrue(Files.exists(dir.resolve("qc/group_T1w.tsv")));
+        assertTrue(Files.exists(dir.resolve("model/model.json")), "the pretrained encoder is saved");
 
         Run macro = run("macro", "macros/open_nifti.ijm", dir.resolve("cohort/sub-001/anat/sub-001_T1w.nii.gz").toString());
         assertEquals(0, macro.status(), macro.err());

@@ -163,7 +163,7 @@ public final class QcBatch {
     }
 
     /** Writes a header and rows of cells as TSV, atomically. */
-    static Path writeTsv(Path out, List<String> header, List<List<String>> cells) throws IOException {
+    public static Path writeTsv(Path out, List<String> header, List<List<String>> cells) throws IOException {
         StringBuilder tsv = new StringBuilder(String.join("\t", header)).append('\n');
         for (List<String> row : cells) {
             tsv.append(String.join("\t", row)).append('\n');
