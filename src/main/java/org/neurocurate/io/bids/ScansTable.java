@@ -1,18 +1,15 @@
 package org.neurocurate.io.bids;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Predicate;
+
+import org.neurocurate.io.AtomicOutput;
 
 /**
  * The scans table: one row per image file of the indexed datasets, UTF-8 tab-separated, header first,
@@ -111,31 +108,16 @@ public final class ScansTable {
 
     /** Writes a table with its own header (a later stage's extra columns included); atomic. */
     public static void write(Path out, Table table) throws IOException {
-        Path abs = out.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(String.join("\t", table.header()));
-                w.write('\n');
-                for (ScanRow r : table.rows()) {
-                    StringJoiner sb = new StringJoiner("\t");
-                    for (String c : table.header()) {
-                        String v = r.get(c).replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
-                        sb.add(v.isEmpty() ? MISSING : v);
-                    }
-                    w.write(sb.toString());
-                    w.write('\n');
-                }
+        StringBuilder text = new StringBuilder(String.join("\t", table.header())).append('\n');
+        for (ScanRow r : table.rows()) {
+            StringJoiner sb = new StringJoiner("\t");
+            for (String c : table.header()) {
+                String v = r.get(c).replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
+                sb.add(v.isEmpty() ? MISSING : v);
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            text.append(sb).append('\n');
         }
+        AtomicOutput.writeString(out, text.toString());
     }
 
     /** Reads a scans table; a row with the wrong number of cells is an error naming the file and line. */

@@ -1,5 +1,7 @@
 package org.neurocurate.quality.tier;
 
+import org.neurocurate.io.AtomicOutput;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +109,7 @@ public record LosoReport(List<SiteRow> sites, Summary ours, Summary mriqcStyle) 
 
     /** Writes {@link #tsvLines()} atomically. */
     public void writeTsv(Path out) throws IOException {
-        AtomicText.write(out, String.join("\n", tsvLines()) + "\n");
+        AtomicOutput.writeString(out, String.join("\n", tsvLines()) + "\n");
     }
 
     static String num(double v) {

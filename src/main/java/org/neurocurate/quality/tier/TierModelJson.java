@@ -1,5 +1,7 @@
 package org.neurocurate.quality.tier;
 
+import org.neurocurate.io.AtomicOutput;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -109,7 +111,7 @@ public final class TierModelJson {
 
     /** Writes the model atomically. */
     public static void write(TierModel m, Path file) throws IOException {
-        AtomicText.write(file, write(m));
+        AtomicOutput.writeString(file, write(m));
     }
 
     private static List<DecisionTree> trees(JsonArray a) {

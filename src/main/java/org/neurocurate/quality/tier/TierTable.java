@@ -1,5 +1,7 @@
 package org.neurocurate.quality.tier;
 
+import org.neurocurate.io.AtomicOutput;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +37,7 @@ public final class TierTable {
 
     /** Writes the table atomically (temporary file, then rename). */
     public static void write(Path out, String idColumn, List<TierAssignment> rows) throws IOException {
-        AtomicText.write(out, tsv(idColumn, rows));
+        AtomicOutput.writeString(out, tsv(idColumn, rows));
     }
 
     private static String clean(String s) {
