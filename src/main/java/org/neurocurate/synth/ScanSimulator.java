@@ -11,6 +11,7 @@ import org.neurocurate.artifact.ArtifactParams;
 import org.neurocurate.artifact.Artifacts;
 import org.neurocurate.artifact.BiasField;
 import org.neurocurate.artifact.Defacing;
+import org.neurocurate.artifact.NoiseParams;
 import org.neurocurate.artifact.RicianNoise;
 import org.neurocurate.volume.Volume;
 
@@ -50,7 +51,7 @@ public final class ScanSimulator {
         for (; t < ordered.size() && !ordered.get(t).key().startsWith("noise"); t++) {
             v = step(Artifacts.byKey(ordered.get(t).key()).orElseThrow(), v, ordered.get(t).severity(), random, steps);
         }
-        RicianNoise.Params noise = new RicianNoise.Params(Math.min(1, site.noiseFraction() / 0.15), site.noiseFraction(),
+        NoiseParams noise = new NoiseParams(Math.min(1, site.noiseFraction() / 0.15), site.noiseFraction(),
                 random.nextLong());
         v = new RicianNoise().apply(v, noise);
         siteSteps.add(new SimulatedScan.Step("noise_rician", noise));

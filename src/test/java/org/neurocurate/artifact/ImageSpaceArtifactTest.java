@@ -25,8 +25,8 @@ class ImageSpaceArtifactTest {
     void gaussianNoiseRaisesBackgroundSdToTheRequestedSigma() {
         Volume head = Phantom.head(N, 8, 10, 8);
         float[] in = head.toFloatArray();
-        GaussianNoise.Params p = new GaussianNoise().sample(0.5, new Random(4));
-        double sigma = GaussianNoise.sigma(in, p);
+        NoiseParams p = new GaussianNoise().sample(0.5, new Random(4));
+        double sigma = p.sigma(in);
         assertEquals(0.075 * 200, sigma, 1e-9, "σ = 0.15·severity of the robust maximum (200 here)");
         double[] ms = Phantom.meanSd(new GaussianNoise().apply(head, p).toFloatArray(), background(in));
         // ~25 000 background voxels: the SD estimate's relative standard error is ~0.5 %; allow 3 %
@@ -38,7 +38,7 @@ class ImageSpaceArtifactTest {
     void ricianNoiseGivesRayleighBackground() {
         Volume head = Phantom.head(N, 8, 10, 8);
         float[] in = head.toFloatArray();
-        RicianNoise.Params p = new RicianNoise.Params(0.6, 0.1, 11);
+        NoiseParams p = new NoiseParams(0.6, 0.1, 11);
         double sigma = 0.1 * 200;
         double[] ms = Phantom.meanSd(new RicianNoise().apply(head, p).toFloatArray(), background(in));
         // Rayleigh: mean σ√(π/2), SD σ√(2 − π/2); 3 % covers the sampling error on ~25 000 voxels
