@@ -1,18 +1,15 @@
 package org.neurocurate.fiji;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import ij.ImagePlus;
 
 import org.neurocurate.quality.PipelineAssessor;
 import org.neurocurate.quality.batch.QcBatch;
-import org.neurocurate.quality.batch.QcBatchConfig;
 import org.neurocurate.quality.batch.QcGroup;
 import org.neurocurate.quality.batch.QcRow;
 import org.neurocurate.quality.batch.ScanAssessment;
@@ -34,21 +31,7 @@ final class QualityControl {
      */
     static QcGroup.Table run(Path input, Path output, String modality) throws IOException {
         ImageJProgress progress = new ImageJProgress();
-        List<QcRow> rows;
-        if (Files.isRegularFile(input.resolve("dataset_description.json"))) {
-            rows = QcBatch.participant(new QcBatchConfig(input, output, List.of(), List.of(modality),
-                    QcBatchConfig.DEFAULT_THREADS, true), new PipelineAssessor(), progress);
-        } else if (Files.isDirectory(input)) {
-            List<Path> scans;
-            try (Stream<Path> walk = Files.walk(input)) {
-                scans = walk.filter(p -> p.getFileName().toString().matches("(?i).*\\.nii(\\.gz)?$")).sorted().toList();
-            }
-            rows = QcBatch.files(scans, output, QcBatchConfig.DEFAULT_THREADS, true, new PipelineAssessor(), progress);
-        } else if (Files.isRegularFile(input)) {
-            rows = QcBatch.files(List.of(input), output, 1, true, new PipelineAssessor(), progress);
-        } else {
-            throw new IOException(input + ": no such file or folder");
-        }
+        List<QcRow> rows = QcBatch.anyInput(input, output, modality, new PipelineAssessor(), progress);
         return QcGroup.table(rows, modality, TierPredictConfig.defaults(), progress);
     }
 

@@ -79,6 +79,30 @@ public final class QcBatch {
         return assessAll(scans, Map.of(), scan -> outDir, threads, writeMasks, assessor, progress);
     }
 
+    /**
+     * Assesses whatever {@code input} is: a BIDS dataset (a folder with dataset_description.json) by the
+     * participant level for one modality, any other folder (every .nii and .nii.gz below it), or one
+     * file; derivatives go into {@code output}.
+     */
+    public static List<QcRow> anyInput(Path input, Path output, String modality, ScanAssessor assessor,
+            ProgressListener progress) throws IOException {
+        if (Files.isRegularFile(input.resolve("dataset_description.json"))) {
+            return participant(new QcBatchConfig(input, output, List.of(), List.of(modality),
+                    QcBatchConfig.DEFAULT_THREADS, true), assessor, progress);
+        }
+        if (Files.isDirectory(input)) {
+            List<Path> scans;
+            try (Stream<Path> walk = Files.walk(input)) {
+                scans = walk.filter(p -> p.getFileName().toString().matches("(?i).*\\.nii(\\.gz)?$")).sorted().toList();
+            }
+            return files(scans, output, QcBatchConfig.DEFAULT_THREADS, true, assessor, progress);
+        }
+        if (Files.isRegularFile(input)) {
+            return files(List.of(input), output, 1, true, assessor, progress);
+        }
+        throw new IOException(input + ": no such file or folder");
+    }
+
     private static List<QcRow> assessAll(List<Path> scans, Map<Path, String> sites,
             java.util.function.Function<Path, Path> folderOf, int threads,
             boolean writeMasks, ScanAssessor assessor, ProgressListener progress) throws IOException {
