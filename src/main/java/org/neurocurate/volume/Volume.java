@@ -135,11 +135,6 @@ public final class Volume {
         return new Volume(image, 1, 0, voxelToWorld, spacing, header);
     }
 
-    /** The same voxels on another voxel-to-world mapping; spacing follows the new affine. */
-    public Volume withGeometry(RandomAccessibleInterval<? extends RealType<?>> image, Affine affine) {
-        return new Volume(image, 1, 0, affine, affine.columnNorms(), header);
-    }
-
     /**
      * All real values as a new flat float array, i fastest (all volumes of a 4D image, in order).
      * Reads the stored primitive array directly when the image is an {@link ArrayImg}.
@@ -181,11 +176,6 @@ public final class Volume {
         Object data = ((ArrayDataAccess<?>) img.update(null)).getCurrentStorageArray();
         System.arraycopy((float[]) data, 0, out, 0, out.length);
         return true;
-    }
-
-    /** A float copy of this volume with the same geometry and header (values scaled). */
-    public Volume toFloat() {
-        return new Volume(ArrayImgs.floats(toFloatArray(), dimensions()), 1, 0, voxelToWorld, spacing, header);
     }
 
     @Override

@@ -19,9 +19,4 @@ public record ReadOptions(boolean rejectNonFinite, long maxBytes) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
     }
-
-    /** These options with another size limit. */
-    public ReadOptions withMaxBytes(long bytes) {
-        return new ReadOptions(rejectNonFinite, bytes);
-    }
 }
