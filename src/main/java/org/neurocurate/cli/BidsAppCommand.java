@@ -60,14 +60,14 @@ final class BidsAppCommand implements Callable<Integer> {
         if (level.equals("group")) {
             for (String m : modalities) {
                 if (!QcBatch.gather(outDir, m).isEmpty()) {
-                    out.println("wrote " + QcGroup.write(outDir, m, TierPredictConfig.defaults(), TerminalProgress.stderr()));
+                    out.println("wrote " + QcGroup.write(outDir, m, TierPredictConfig.defaults(), new TerminalProgress(spec.commandLine().getErr())));
                 }
             }
             out.flush();
             return 0;
         }
         QcBatchConfig config = new QcBatchConfig(bidsDir, outDir, labels, modalities, threads, true);
-        List<QcRow> rows = QcBatch.participant(config, new PipelineAssessor(), TerminalProgress.stderr());
+        List<QcRow> rows = QcBatch.participant(config, new PipelineAssessor(), new TerminalProgress(spec.commandLine().getErr()));
         long failed = rows.stream().filter(QcRow::failed).count();
         out.printf("assessed %d scans, %d failed; derivatives in %s%n", rows.size() - failed, failed, outDir);
         out.flush();

@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
         Demo.Settings d = Demo.Settings.defaults(out);
         Demo.Settings settings = new Demo.Settings(out, seed == null ? d.seed() : seed,
                 subjects == null ? d.subjects() : subjects, d.gridMm());
-        for (String finding : Demo.run(settings, TerminalProgress.stderr())) {
+        for (String finding : Demo.run(settings, new TerminalProgress(spec.commandLine().getErr()))) {
             w.println(finding);
             w.flush();
         }

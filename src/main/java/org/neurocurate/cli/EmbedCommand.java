@@ -41,7 +41,7 @@ final class EmbedCommand implements Callable<Integer> {
         Path cacheDir = cache != null ? cache : model.toAbsolutePath().getParent().resolve("cache");
         int t = threads != null ? threads : org.neurocurate.learn.train.PretrainConfig.defaults().threads();
         ScanEmbedding.Outcome o = ScanEmbedding.run(model, scans, cacheDir, out, t,
-                new PretrainCommand.TerminalProgress(spec.commandLine().getErr()));
+                new TerminalProgress(spec.commandLine().getErr()));
         PrintWriter w = spec.commandLine().getOut();
         w.printf("embedded %d scans (%d failed), dimension %d -> %s%n", o.rows() - o.failed(), o.failed(),
                 o.dimension(), out);

@@ -41,7 +41,7 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BidsIndexConfig defaults = BidsIndexConfig.of(datasets);
         BidsIndexConfig config = new BidsIndexConfig(datasets, !noHeaders, defaults.followSymlinks(), threads);
-        IndexJob.Outcome o = IndexJob.run(config, where, out, TerminalProgress.stderr());
+        IndexJob.Outcome o = IndexJob.run(config, where, out, new TerminalProgress(spec.commandLine().getErr()));
         PrintWriter err = spec.commandLine().getErr();
         for (DatasetSummary s : o.result().datasets()) {
             err.printf("%s: %d images, %d subject folders, %d listed participants%s%n", s.dataset(),

@@ -13,7 +13,6 @@ import org.neurocurate.learn.model.EncoderConfig;
 import org.neurocurate.learn.train.OptimizerKind;
 import org.neurocurate.learn.train.PretrainConfig;
 import org.neurocurate.learn.train.ScanPretraining;
-import org.neurocurate.progress.ProgressListener;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -137,38 +136,5 @@ final class PretrainCommand implements Callable<Integer> {
         w.println("model: " + out);
         w.flush();
         return 0;
-    }
-
-    /** Progress on stderr: a line per status and one per ~5% of progress. */
-    static final class TerminalProgress implements ProgressListener {
-        private final PrintWriter err;
-        private long lastPercent = -1;
-
-        TerminalProgress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public synchronized void status(String message) {
-            err.println(message);
-            err.flush();
-            lastPercent = -1;
-        }
-
-        @Override
-        public synchronized void progress(long done, long total) {
-            long percent = total == 0 ? 100 : 100 * done / total;
-            if (percent / 5 != lastPercent / 5 || done == total) {
-                err.printf(Locale.ROOT, "  %d/%d (%d%%)%n", done, total, percent);
-                err.flush();
-                lastPercent = percent;
-            }
-        }
-
-        @Override
-        public synchronized void warn(String message) {
-            err.println("warning: " + message);
-            err.flush();
-        }
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.synth.CohortGenerator;
 import org.neurocurate.synth.CohortResult;
 import org.neurocurate.synth.CohortSpec;
@@ -70,26 +69,5 @@ final class SynthCommand implements Callable<Integer> {
         o.flush();
         err.flush();
         return result.failures().isEmpty() ? 0 : 1;
-    }
-
-    /** Prints "synth: k/N subjects" on stderr at every tenth of the work. */
-    private record TerminalProgress(PrintWriter err) implements ProgressListener {
-        @Override
-        public void progress(long done, long total) {
-            if (done == total || done % Math.max(1, total / 10) == 0) {
-                synchronized (this) {
-                    err.println("synth: " + done + "/" + total + " subjects");
-                    err.flush();
-                }
-            }
-        }
-
-        @Override
-        public void warn(String message) {
-            synchronized (this) {
-                err.println("neurocurate: warning: " + message);
-                err.flush();
-            }
-        }
     }
 }
