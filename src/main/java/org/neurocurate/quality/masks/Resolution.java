@@ -41,28 +41,33 @@ public final class Resolution {
 
     /** Each fine voxel takes the value of the coarse voxel holding it. */
     public static boolean[] upsample(boolean[] coarse, Grid3 g, int f) {
-        Grid3 c = coarse(g, f);
-        boolean[] out = new boolean[g.size()];
-        for (int z = 0, v = 0; z < g.nz(); z++) {
-            for (int y = 0; y < g.ny(); y++) {
-                int rowC = c.nx() * (y / f + c.ny() * (z / f));
-                for (int x = 0; x < g.nx(); x++, v++) {
-                    out[v] = coarse[rowC + x / f];
-                }
-            }
+        int[] from = coarseIndex(g, f);
+        boolean[] out = new boolean[from.length];
+        for (int v = 0; v < out.length; v++) {
+            out[v] = coarse[from[v]];
         }
         return out;
     }
 
     /** Each fine voxel takes the value of the coarse voxel holding it. */
     public static float[] upsample(float[] coarse, Grid3 g, int f) {
+        int[] from = coarseIndex(g, f);
+        float[] out = new float[from.length];
+        for (int v = 0; v < out.length; v++) {
+            out[v] = coarse[from[v]];
+        }
+        return out;
+    }
+
+    /** For each voxel of {@code g}, the index of the coarse voxel (factor f) holding it. */
+    private static int[] coarseIndex(Grid3 g, int f) {
         Grid3 c = coarse(g, f);
-        float[] out = new float[g.size()];
+        int[] out = new int[g.size()];
         for (int z = 0, v = 0; z < g.nz(); z++) {
             for (int y = 0; y < g.ny(); y++) {
                 int rowC = c.nx() * (y / f + c.ny() * (z / f));
                 for (int x = 0; x < g.nx(); x++, v++) {
-                    out[v] = coarse[rowC + x / f];
+                    out[v] = rowC + x / f;
                 }
             }
         }
