@@ -118,7 +118,7 @@ public final class Demo {
         List<Double> truth = new ArrayList<>();
         List<Double> pred = new ArrayList<>();
         for (GroundTruthRow r : cohort.rows()) {
-            String name = Path.of(r.scan()).getFileName().toString().replaceAll("\\.nii(\\.gz)?$", "");
+            String name = QcBatch.bidsName(Path.of(r.scan()));
             if (predicted.containsKey(name)) {
                 truth.add((double) r.tier());
                 pred.add((double) predicted.get(name));
@@ -142,7 +142,7 @@ public final class Demo {
         StringBuilder tsv = new StringBuilder("path\tage\ttier\n");
         int kept = 0;
         for (ScanRow r : index.table().rows()) {
-            String name = Path.of(r.get(ScansTable.PATH)).getFileName().toString().replaceAll("\\.nii(\\.gz)?$", "");
+            String name = QcBatch.bidsName(Path.of(r.get(ScansTable.PATH)));
             int tier = predicted.getOrDefault(name, 0);
             if (tier >= 3) {
                 kept++;

@@ -39,6 +39,11 @@ public final class QcBatch {
     private QcBatch() {
     }
 
+    /** MRIQC's bids_name of a scan: its file name without .nii or .nii.gz. */
+    public static String bidsName(Path scan) {
+        return Derivatives.bidsName(scan);
+    }
+
     /** The scans the participant level would assess, in a stable order. */
     public static List<ScanRecord> selectScans(QcBatchConfig config, ProgressListener progress) throws IOException {
         if (!Files.isDirectory(config.bidsDir())) {
