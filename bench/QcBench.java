@@ -1,6 +1,6 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -9,7 +9,11 @@ import org.neurocurate.io.nifti.NiftiWriter;
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.QcConfig;
 import org.neurocurate.quality.QcResult;
+import org.neurocurate.quality.PipelineAssessor;
 import org.neurocurate.quality.QualityPipeline;
+import org.neurocurate.quality.batch.QcBatch;
+import org.neurocurate.quality.batch.QcBatchConfig;
+import org.neurocurate.quality.batch.QcRow;
 import org.neurocurate.volume.CropPad;
 import org.neurocurate.volume.Interpolation;
 import org.neurocurate.volume.Resample;
@@ -20,7 +24,8 @@ import org.neurocurate.volume.Volume;
  *   full TEMPLATE            : the avg152T1 head resampled to 1 mm and centred in a 256x256x176 grid, with
  *                              Rician noise; one warm-up run, then prints "full_qc_s <seconds>" of one timed run
  *   prepare TEMPLATE DIR N   : writes N noisy 3 mm copies (different seeds) as DIR/scan-XXX.nii.gz
- *   batch DIR                : quality control of every scan in DIR, one at a time, like a batch run;
+ *   batch DIR                : the QC batch (QcBatch.files, default threads, derivatives into a sibling
+ *                              temporary folder) over every scan in DIR;
  *                              prints "scans <n> peak_rss_kb <VmHWM>"
  */
 public final class QcBench {
@@ -56,16 +61,19 @@ public final class QcBench {
     }
 
     static void batch(Path dir) throws Exception {
-        int n = 0;
+        List<Path> scans;
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted()::iterator) {
-                Map<String, Double> row = QualityPipeline.run(NiftiReader.read(p), QcConfig.DEFAULTS, ProgressListener.NONE).row();
-                if (row.isEmpty()) {
-                    throw new IllegalStateException("no IQMs for " + p);
-                }
-                n++;
-            }
+            scans = files.sorted().toList();
         }
+        Path out = Files.createTempDirectory(dir.getParent(), "qc-out-");
+        List<QcRow> rows = QcBatch.files(scans, out, QcBatchConfig.DEFAULT_THREADS, false, new PipelineAssessor(),
+                ProgressListener.NONE);
+        long failed = rows.stream().filter(QcRow::failed).count();
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " scans failed quality control in " + dir + ", e.g. "
+                    + rows.stream().filter(QcRow::failed).findFirst().orElseThrow().error());
+        }
+        int n = rows.size();
         long hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
                 .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
         System.out.printf("scans %d peak_rss_kb %d%n", n, hwm);
