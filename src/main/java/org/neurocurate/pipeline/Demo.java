@@ -117,11 +117,15 @@ public final class Demo {
             CohortResult cohort) {
         List<Double> truth = new ArrayList<>();
         List<Double> pred = new ArrayList<>();
+        int clean = 0;
+        int cleanHigh = 0;
         for (GroundTruthRow r : cohort.rows()) {
             String name = QcBatch.bidsName(Path.of(r.scan()));
             if (predicted.containsKey(name)) {
                 truth.add((double) r.tier());
                 pred.add((double) predicted.get(name));
+                clean += r.tier() == 5 ? 1 : 0;
+                cleanHigh += r.tier() == 5 && predicted.get(name) >= 4 ? 1 : 0;
             }
         }
         double rho = RankMetrics.spearman(pred.stream().mapToDouble(Double::doubleValue).toArray(),
@@ -132,8 +136,10 @@ public final class Demo {
         long flagged = qc.stream().filter(r -> r.flags().getOrDefault("defaced", false)
                 || r.flags().getOrDefault("skull_stripped", false)).count();
         return String.format(Locale.ROOT, "QC: %d scans assessed (%d failed), %d flagged defaced or skull-stripped; "
-                + "%s tiers %s; Spearman rho with the true tiers %.2f (qc/group_T1w.tsv)", qc.size() - failed, failed,
-                flagged, group.ruleBased() ? "rule-based" : "model", counts, rho);
+                + "%s tiers %s; Spearman rho with the true tiers %.2f, %d of %d clean scans in tiers 4-5 "
+                + "(qc/group_T1w.tsv)", qc.size() - failed, failed, flagged,
+                group.ruleBased() ? "rule-based" : "IQM-deviation (with classifier evidence)", counts, rho,
+                cleanHigh, clean);
     }
 
     /** Pretrains briefly on the scans of predicted tier 3 or better (all scans when too few pass). */

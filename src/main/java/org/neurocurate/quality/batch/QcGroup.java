@@ -17,8 +17,9 @@ import org.neurocurate.quality.tier.Tiers;
 /**
  * The group table of a QC run with quality tiers: MRIQC's columns (bids_name, IQMs, flags) plus
  * {@code tier}, {@code tier_prob} (probability the scan is usable; empty for rule-based tiers) and
- * {@code tier_reason}, then {@code qc_error}. Tiers come from the trained model when the table has its
- * IQMs and modality, else from the rule-based fallback; scans are compared with their own site's norm.
+ * {@code tier_reason}, then {@code qc_error}. Tiers come from the site-relative deviations of the
+ * artefact-sensitive IQMs, with the trained classifier's p_usable as supporting evidence when the model
+ * has the table's IQMs and modality ({@link Tiers#predictOwnIqms}).
  */
 public final class QcGroup {
 
@@ -33,7 +34,7 @@ public final class QcGroup {
      *
      * @param header    column names
      * @param rows      cells under the header, one list per scan
-     * @param ruleBased true when the tiers come from the rule-based fallback
+     * @param ruleBased true when the tiers come from the IQM deviations alone (no classifier evidence)
      */
     public record Table(List<String> header, List<List<String>> rows, boolean ruleBased) {
     }
@@ -48,7 +49,7 @@ public final class QcGroup {
             IqmTable iqms = IqmTable.fromMaps("bids_name", ok.stream().map(QcRow::bidsName).toList(),
                     ok.stream().map(r -> r.site().isEmpty() ? null : r.site()).toList(),
                     ok.stream().map(QcRow::iqms).toList());
-            Tiers.Prediction p = Tiers.predict(iqms, config.withModality(modality), progress);
+            Tiers.Prediction p = Tiers.predictOwnIqms(iqms, config.withModality(modality), progress);
             p.rows().forEach(a -> tiers.put(a.id(), a));
             ruleBased = p.ruleBased();
         }

@@ -7,28 +7,40 @@ import java.util.List;
  * artefact a bad value usually points to (Esteban et al. 2017; MRIQC documentation, "IQMs for
  * structural images").
  *
- * @param name           MRIQC column name
- * @param worseWhenHigher true when larger values mean worse quality
- * @param hint           likely cause of a bad value
+ * <p>{@link #ARTIFACT_SENSITIVE} are the ones the rule-based tiering bands: IQMs that an acquisition
+ * artefact can only push in their bad direction — noise lowers snr_total and snrd_total, motion and
+ * ghosting raise efc and qi_1 and lower fber (signal spread into the air), blurring and ringing raise
+ * fwhm_avg, a bias field raises inu_range. The others move either way with an artefact because they
+ * depend on the tissue model fitted to the corrupted image itself (measured on generated cohorts: with
+ * dropout or a bias field cjv falls and cnr rises as often as not; tpm_overlap_gm and qi_2 barely
+ * move), so they only serve in reasons of the classifier's tiers.
+ *
+ * @param name             MRIQC column name
+ * @param worseWhenHigher  true when larger values mean worse quality
+ * @param hint             likely cause of a bad value
+ * @param artifactSensitive true when an artefact moves it in its bad direction only
  */
-public record KeyIqm(String name, boolean worseWhenHigher, String hint) {
+public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean artifactSensitive) {
 
     private static final String MOTION = "motion or ghosting";
     private static final String NOISE = "noise or poor tissue contrast";
 
     /** The key IQMs, most specific first. */
     public static final List<KeyIqm> ALL = List.of(
-            new KeyIqm("efc", true, MOTION),
-            new KeyIqm("qi_1", true, MOTION),
-            new KeyIqm("fber", false, "ghosting or noise in the background"),
-            new KeyIqm("cjv", true, NOISE),
-            new KeyIqm("cnr", false, NOISE),
-            new KeyIqm("snr_total", false, "noise"),
-            new KeyIqm("snrd_total", false, "noise"),
-            new KeyIqm("inu_range", true, "intensity non-uniformity (bias field)"),
-            new KeyIqm("fwhm_avg", true, "blurring or motion"),
-            new KeyIqm("qi_2", true, "artefacts in the background noise"),
-            new KeyIqm("tpm_overlap_gm", false, "atypical anatomy or segmentation failure"));
+            new KeyIqm("efc", true, MOTION, true),
+            new KeyIqm("qi_1", true, MOTION, true),
+            new KeyIqm("fber", false, "ghosting or noise in the background", true),
+            new KeyIqm("cjv", true, NOISE, false),
+            new KeyIqm("cnr", false, NOISE, false),
+            new KeyIqm("snr_total", false, "noise", true),
+            new KeyIqm("snrd_total", false, "noise", true),
+            new KeyIqm("inu_range", true, "intensity non-uniformity (bias field)", true),
+            new KeyIqm("fwhm_avg", true, "blurring, ringing or motion", true),
+            new KeyIqm("qi_2", true, "artefacts in the background noise", false),
+            new KeyIqm("tpm_overlap_gm", false, "atypical anatomy or segmentation failure", false));
+
+    /** The key IQMs the rule-based tiering bands, in the order of {@link #ALL}. */
+    public static final List<KeyIqm> ARTIFACT_SENSITIVE = ALL.stream().filter(KeyIqm::artifactSensitive).toList();
 
     /** Robust z-score signed so that positive means worse. */
     public double badness(double z) {

@@ -1,35 +1,74 @@
 package org.neurocurate.quality.tier;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Tiers without a trained model (modalities without expert ratings): the worst key IQM's robust
- * z-score in its bad direction (see {@link KeyIqm}), against the scan's site in the same table when
- * the site has at least {@code minSiteScans} scans, else against the whole table, is banded as
- * z &lt; 2: tier 5, &lt; 3: tier 4, &lt; 4: tier 3, &lt; 6: tier 2, else tier 1. With about ten key IQMs and
- * normal data (z = 2 IQR is 2.7 SD) some 96% of clean scans land in tier 5.
+ * Tiers from how far a scan's artefact-sensitive IQMs ({@link KeyIqm#ARTIFACT_SENSITIVE}) lie from
+ * the norm of its site's typical scans: the worst robust z-score in an IQM's bad direction is banded as
+ * z &lt; 2: tier 5, &lt; 3: tier 4, &lt; 4: tier 3, &lt; 6: tier 2, else tier 1. The norm is that of the
+ * scan's site in the same table (see {@link #siteNorms} for small sites), else of the whole table.
+ * It needs no ratings, so it serves modalities without a trained model and IQMs from pipelines other
+ * than the one a model was trained on.
+ *
+ * <p>The norm is the median and IQR of the group's <em>typical</em> scans ({@link #typicalNorm}):
+ * artefacts push these IQMs one way only, so a cohort with many corrupted scans inflates a plain IQR
+ * and hides them (generated 4 mm cohorts with 40 % corrupted scans, Spearman ρ with the true tier: 90
+ * scans 0.75 against the plain site IQR, 0.85 against the typical scans' norm; 40 scans 0.38 and 0.50).
+ * It cannot help when most of a site's scans are corrupted (80 %: ρ 0.42): then the site's typical scan
+ * is a corrupted one. With some seven
+ * IQMs and normal data (z = 2 IQR is 2.7 SD) about 97 % of clean scans land in tier 5.
+ *
+ * <p>When the classifier's calibrated probability that the scan is usable is known and below the
+ * scale's first cut (more likely excluded than not), a scan the deviations put in tiers 2–4 goes one
+ * tier lower: two independent lines of evidence against it. The classifier never raises a tier.
  */
 public final class RuleTiering {
 
     /** Upper z bounds of tiers 5, 4, 3 and 2. */
     static final double[] BANDS = {2, 3, 4, 6};
 
+    /** A scan whose worst deviation reaches this (tier 3 or lower) is not typical and leaves the norm. */
+    static final double TYPICAL_Z = 3;
+
+    /** Fewest scans of a site whose median serves as the site's level. */
+    static final int MIN_LOCATION = 3;
+
+    /** Rounds of re-estimating the norm from the typical scans; it settles in two or three. */
+    private static final int MAX_ROUNDS = 10;
+
     private RuleTiering() {
     }
 
+    /** Rule-based tiers of every row (no classifier evidence). */
     public static List<TierAssignment> tier(IqmTable table, int minSiteScans) {
-        List<String> iqms = KeyIqm.ALL.stream().map(KeyIqm::name).filter(n -> table.columnIndex(n) >= 0).toList();
+        return tier(table, minSiteScans, null, Double.NaN);
+    }
+
+    /**
+     * Tiers of every row, lowered one tier where the classifier's {@code pUsable} is below {@code cut}.
+     *
+     * @param pUsable  per row, the classifier's calibrated probability (NaN where unknown); null for none
+     * @param cut      below this the classifier counts as evidence against the scan
+     */
+    public static List<TierAssignment> tier(IqmTable table, int minSiteScans, double[] pUsable, double cut) {
+        List<KeyIqm> keys = KeyIqm.ARTIFACT_SENSITIVE.stream().filter(k -> table.columnIndex(k.name()) >= 0).toList();
         List<TierAssignment> out = new ArrayList<>();
-        if (iqms.isEmpty()) {
+        if (keys.isEmpty()) {
             for (String id : table.ids()) {
-                out.add(new TierAssignment(id, Double.NaN, 0, "not tiered: the table has none of the key IQMs"));
+                out.add(new TierAssignment(id, Double.NaN, 0, "not tiered: the table has none of the key IQMs ("
+                        + String.join(", ", KeyIqm.ARTIFACT_SENSITIVE.stream().map(KeyIqm::name).toList()) + ")"));
             }
             return out;
         }
+        List<String> iqms = keys.stream().map(KeyIqm::name).toList();
         double[][] raw = SiteScaling.columns(table, iqms);
-        RobustReference global = RobustReference.of(List.of(raw), iqms.size(), null);
-        RobustReference[] refs = SiteScaling.references(raw, table.sites(), minSiteScans, global);
+        RobustReference global = typicalNorm(List.of(raw), keys, null);
+        RobustReference[] refs = siteNorms(raw, table.sites(), minSiteScans, keys, global);
         for (int i = 0; i < raw.length; i++) {
             List<TierReasons.Deviation> dev = TierReasons.deviations(iqms, raw[i], refs[i]);
             if (dev.isEmpty()) {
@@ -37,12 +76,109 @@ public final class RuleTiering {
                         "not tiered: " + table.problems().get(i)));
                 continue;
             }
-            int tier = tierOf(dev.get(0).badness());
+            int byDeviation = tierOf(dev.get(0).badness());
+            double p = pUsable == null ? Double.NaN : pUsable[i];
+            boolean lowered = p < cut && byDeviation >= 2 && byDeviation <= 4;
+            int tier = lowered ? byDeviation - 1 : byDeviation;
             String norm = TierReasons.normName(refs[i], global, table.sites().get(i), "the table norm");
-            out.add(new TierAssignment(table.ids().get(i), Double.NaN, tier,
-                    TierReasons.reason(tier, dev, norm, refs[i].scans()) + " [rule-based]"));
+            String reason = TierReasons.reason(tier, dev, norm + "'s typical scans", refs[i].scans());
+            out.add(new TierAssignment(table.ids().get(i), p, tier, reason + evidence(p, cut, lowered)));
         }
         return out;
+    }
+
+    private static String evidence(double p, double cut, boolean lowered) {
+        if (Double.isNaN(p)) {
+            return " [rule-based]";
+        }
+        String pText = String.format(Locale.ROOT, "p_usable=%.2f", p);
+        return lowered ? "; one tier lower as the classifier's " + pText + " < " + cut
+                : " [IQM deviations; classifier " + pText + "]";
+    }
+
+    /**
+     * The norm of every row: its site's typical scans when the site has at least {@code minSiteScans}
+     * scans; for a smaller site (down to {@value #MIN_LOCATION} scans) the site's median with the pooled
+     * within-site spread (the typical norm of all scans centred on their site's median), since sites
+     * differ mostly in level and a handful of scans gives a median but no trustworthy IQR; else the
+     * whole table's typical norm ({@code global}).
+     */
+    static RobustReference[] siteNorms(double[][] raw, List<String> sites, int minSiteScans, List<KeyIqm> keys,
+                                       RobustReference global) {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < raw.length; i++) {
+            if (sites.get(i) != null) {
+                groups.computeIfAbsent(sites.get(i), k -> new ArrayList<>()).add(i);
+            }
+        }
+        RobustReference[] refs = new RobustReference[raw.length];
+        Arrays.fill(refs, global);
+        if (groups.isEmpty()) {
+            return refs;
+        }
+        double[][] centred = new double[raw.length][];
+        Map<String, double[]> medians = new LinkedHashMap<>();
+        for (int i = 0; i < raw.length; i++) {
+            List<Integer> g = sites.get(i) == null ? null : groups.get(sites.get(i));
+            double[] med = g != null && g.size() >= MIN_LOCATION
+                    ? medians.computeIfAbsent(sites.get(i), s -> RobustReference.of(rowsOf(raw, g), keys.size(), global).median())
+                    : global.median();
+            centred[i] = new double[keys.size()];
+            for (int f = 0; f < keys.size(); f++) {
+                centred[i][f] = raw[i][f] - med[f];
+            }
+        }
+        RobustReference pooled = typicalNorm(List.of(centred), keys, null);
+        for (Map.Entry<String, List<Integer>> e : groups.entrySet()) {
+            List<Integer> g = e.getValue();
+            RobustReference site;
+            if (g.size() >= minSiteScans) {
+                site = typicalNorm(rowsOf(raw, g), keys, global);
+            } else if (g.size() >= MIN_LOCATION) {
+                site = new RobustReference(medians.get(e.getKey()), pooled.scale(), g.size());
+            } else {
+                continue;
+            }
+            g.forEach(i -> refs[i] = site);
+        }
+        return refs;
+    }
+
+    private static List<double[]> rowsOf(double[][] raw, List<Integer> rows) {
+        return rows.stream().map(i -> raw[i]).toList();
+    }
+
+    /**
+     * The norm of a group's typical scans: median and IQR of the scans whose worst deviation in the
+     * key IQMs' bad directions, against the current norm, is below {@value #TYPICAL_Z}, starting from
+     * all scans and re-estimated until the typical set no longer changes. It never rests on fewer than
+     * half the group, the median's breakdown point; its {@code scans} is the number of typical scans.
+     */
+    static RobustReference typicalNorm(List<double[]> rows, List<KeyIqm> keys, RobustReference fallback) {
+        RobustReference ref = RobustReference.of(rows, keys.size(), fallback);
+        List<double[]> typical = rows;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            RobustReference current = ref;
+            List<double[]> next = rows.stream().filter(r -> worst(r, current, keys) < TYPICAL_Z).toList();
+            if (next.equals(typical) || 2 * next.size() < rows.size()) {
+                break;
+            }
+            typical = next;
+            ref = RobustReference.of(typical, keys.size(), fallback);
+        }
+        return ref;
+    }
+
+    /** The largest z-score of a row in its IQMs' bad directions; missing values do not count. */
+    private static double worst(double[] row, RobustReference ref, List<KeyIqm> keys) {
+        double w = Double.NEGATIVE_INFINITY;
+        for (int f = 0; f < keys.size(); f++) {
+            double b = keys.get(f).badness(ref.z(f, row[f]));
+            if (b > w) {
+                w = b;
+            }
+        }
+        return w;
     }
 
     /** Tier of the worst directional z-score. */

@@ -15,7 +15,7 @@ public final class Tiers {
     private Tiers() {
     }
 
-    /** Result of {@link #predict}: the rows and whether the rule-based fallback was used. */
+    /** Result of {@link #predict}: the rows and whether they are rule-based alone (no classifier took part). */
     public record Prediction(String idColumn, List<TierAssignment> rows, boolean ruleBased) {
         public Prediction {
             rows = List.copyOf(rows);
@@ -41,6 +41,29 @@ public final class Tiers {
                     "only %.0f%% of the model's IQMs are in the table; using rule-based tiers", 100 * coverage));
         }
         return new Prediction(table.idColumn(), RuleTiering.tier(table, config.minSiteScans()), true);
+    }
+
+    /**
+     * Tiers for IQMs computed by NeuroCurate's own pipeline (the QC stage). The shipped classifier was
+     * trained on MRIQC's IQMs of real scans; NeuroCurate's IQMs differ in definition details and scale,
+     * so its tiers do not transfer (on generated cohorts: Spearman ρ 0.32 with the true tiers). Tiers
+     * here come from {@link RuleTiering}'s site-relative deviations of the artefact-sensitive IQMs; the
+     * classifier's p_usable, when its model applies to the table, is reported and can lower a tier by one
+     * but never raise it.
+     */
+    public static Prediction predictOwnIqms(IqmTable table, TierPredictConfig config, ProgressListener listener)
+            throws IOException {
+        double[] p = null;
+        double cut = Double.NaN;
+        if (!config.rulesOnly()) {
+            TierModel model = config.model() == null ? TierModelJson.shipped() : TierModelJson.read(config.model());
+            boolean sameModality = config.modality() == null || config.modality().equals(model.provenance().modality());
+            if (sameModality && TierPredictor.coverage(table, model) >= config.minCoverage()) {
+                p = TierPredictor.predict(table, model, listener).stream().mapToDouble(TierAssignment::pUsable).toArray();
+                cut = model.scale().cuts()[0];
+            }
+        }
+        return new Prediction(table.idColumn(), RuleTiering.tier(table, config.minSiteScans(), p, cut), p == null);
     }
 
     /** Reads an IQM table (CSV or TSV), tiers it and writes the tier TSV atomically. */

@@ -12,6 +12,11 @@
  * ({@link org.neurocurate.quality.tier.TierReasons}). Without a usable model the tiers come from
  * robust z-scores alone ({@link org.neurocurate.quality.tier.RuleTiering}).
  *
+ * <p>IQMs from NeuroCurate's own QC pipeline are tiered by those robust z-scores of the artefact-sensitive
+ * IQMs against the norm of the site's typical scans, the classifier's p_usable only lowering a tier
+ * ({@link org.neurocurate.quality.tier.Tiers#predictOwnIqms}): the classifier learned MRIQC's IQMs of
+ * ABIDE and does not transfer to another pipeline's IQMs (generated cohorts, bench/tiers-synth).
+ *
  * <p>How the defaults were chosen (leave-one-site-out on ABIDE, rater_3, mean per-site AUC over the
  * 15 sites with both classes; all variants run with seed 42 except the last line): MRIQC-style forest
  * 0.872; + summary_*_n dropped 0.867; + raw summary intensity statistics dropped 0.880; + global

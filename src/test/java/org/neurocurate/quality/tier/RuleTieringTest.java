@@ -68,6 +68,49 @@ class RuleTieringTest {
     }
 
     @Test
+    void aSmallSiteIsJudgedAgainstItsOwnLevel() {
+        // site S1 has 6 scans (below minSiteScans) at its own level of every IQM, efc far above S0's:
+        // against the whole table they all look degraded, against their site's median they do not
+        var rated = SyntheticIqms.generate(2, 30, 0, 0, 41);
+        IqmTable t = rated.table();
+        int[] keep = java.util.stream.IntStream.range(0, 36).toArray(); // 30 scans of S0, the first 6 of S1
+        IqmTable small = t.subset(keep);
+        for (int i = 30; i < 36; i++) {
+            small.values()[i][small.columnIndex("efc")] += 10; // S1's scanner: efc far above S0's range
+        }
+        List<TierAssignment> own = RuleTiering.tier(small, 10);
+        List<TierAssignment> pooled = RuleTiering.tier(small.withSites(java.util.Collections.nCopies(36, "all")), 10);
+        long ownHigh = own.subList(30, 36).stream().filter(a -> a.tier() >= 4).count();
+        long pooledHigh = pooled.subList(30, 36).stream().filter(a -> a.tier() >= 4).count();
+        // the pooled within-site spread fits S1 only roughly (sites differ in spread too): allow one miss
+        assertTrue(ownHigh >= 5 && pooledHigh == 0, ownHigh + " vs " + pooledHigh + " of 6 in tiers 4-5: " + pooled.get(35).reason());
+        assertTrue(own.get(35).reason().contains("site norm of S1"), own.get(35).reason());
+    }
+
+    @Test
+    void theClassifierLowersAFlaggedScanOneTierButNeverRaisesOne() {
+        var rated = SyntheticIqms.generate(1, 40, 0, 0, 5);
+        double[][] v = rated.table().values();
+        int efc = rated.table().columnIndex("efc");
+        double iqr = RobustStats.iqr(java.util.Arrays.stream(v).mapToDouble(x -> x[efc]).toArray());
+        v[0][efc] += 3.5 * iqr; // tier 3 by deviation alone
+        v[1][efc] += 100; // tier 1
+        int alone = RuleTiering.tier(rated.table(), 10).get(0).tier();
+        assertTrue(alone >= 2 && alone <= 4, "tier by deviation " + alone);
+        double[] p = new double[v.length];
+        java.util.Arrays.fill(p, 0.2);
+        List<TierAssignment> withLow = RuleTiering.tier(rated.table(), 10, p, 0.5);
+        assertEquals(alone - 1, withLow.get(0).tier(), withLow.get(0).reason());
+        assertTrue(withLow.get(0).reason().contains("p_usable=0.20 < 0.5"), withLow.get(0).reason());
+        assertEquals(1, withLow.get(1).tier());
+        assertEquals(0.2, withLow.get(0).pUsable());
+        java.util.Arrays.fill(p, 0.99);
+        List<TierAssignment> withHigh = RuleTiering.tier(rated.table(), 10, p, 0.5);
+        assertEquals(alone, withHigh.get(0).tier());
+        assertEquals(1, withHigh.get(1).tier());
+    }
+
+    @Test
     void bandsAreContiguous() {
         assertEquals(5, RuleTiering.tierOf(1.99));
         assertEquals(4, RuleTiering.tierOf(2));
