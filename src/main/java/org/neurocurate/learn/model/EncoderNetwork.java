@@ -20,6 +20,14 @@ import java.util.List;
 /**
  * An encoder (volume → feature vector, the embedding) followed by a projection head (feature →
  * projection, what the contrastive loss sees), as in SimCLR. Input arrays are (N, 1, z, y, x).
+ *
+ * <p>The network runs in PyTorch's channels-last 3D layout (N, z, y, x, C in memory, see
+ * {@link #channelsLast}): given a channels-last input, oneDNN convolves without converting every
+ * activation to and from its blocked layout, and batch norm, max pooling and their backward passes
+ * take PyTorch's vectorised channels-last kernels instead of per-voxel loops over each channel
+ * plane. On the 64³ ResNet training step (libtorch 2.7.1, one thread) this cut the CPU time of a
+ * step by about a third, the forward pass by half (bench/train-step). The layout changes only the
+ * order of floating-point sums inside kernels, not what is computed.
  */
 public final class EncoderNetwork {
 
@@ -53,12 +61,26 @@ public final class EncoderNetwork {
 
     /** Projections (N, projectionDim) for a batch (N, 1, z, y, x); {@code training} selects batch statistics. */
     public NDArray project(NDArray batch, boolean training) {
-        return full.forward(store, new NDList(batch), training).singletonOrThrow();
+        return full.forward(store, new NDList(channelsLast(batch)), training).singletonOrThrow();
     }
 
     /** Embeddings (N, featureDim) for a batch, in inference mode (running batch-norm statistics). */
     public NDArray embed(NDArray batch) {
-        return backbone.forward(store, new NDList(batch), false).singletonOrThrow();
+        return backbone.forward(store, new NDList(channelsLast(batch)), false).singletonOrThrow();
+    }
+
+    /**
+     * The same (N, 1, z, y, x) batch as a channels-last view, without a copy: with one channel the
+     * memory of (N, 1, z, y, x) and (N, z, y, x, 1) is the same, so reshaping to the latter and
+     * moving the channel axis back to position 1 only changes strides. PyTorch recognises the
+     * strides as channels-last and every layer after the first keeps that layout.
+     */
+    static NDArray channelsLast(NDArray batch) {
+        Shape s = batch.getShape();
+        if (s.dimension() != 5 || s.get(1) != 1) {
+            throw new IllegalArgumentException("expected a (N, 1, z, y, x) batch, got " + s);
+        }
+        return batch.reshape(s.get(0), s.get(2), s.get(3), s.get(4), 1).transpose(0, 4, 1, 2, 3);
     }
 
     /** All parameters in a stable order (the block tree's order), weights and batch-norm statistics. */
