@@ -57,7 +57,8 @@ public final class BrainMask {
         }
         boolean[] eroded = BinaryMorphology.erodeMm(bright, g, erosionMm);
         boolean[] core = BinaryMorphology.dilateMm(Components.central(eroded, g, centre, radiusMm), g, erosionMm);
-        boolean[] deep = BinaryMorphology.dilateMm(deepComponents(eroded, head, g, 2 * erosionMm), g, erosionMm);
+        boolean[] outside = outside(head, g);
+        boolean[] deep = BinaryMorphology.dilateMm(deepComponents(eroded, outside, g, 2 * erosionMm), g, erosionMm);
         boolean[] allowed = new boolean[image.length];
         for (int i = 0; i < image.length; i++) {
             core[i] &= bright[i];
@@ -68,7 +69,7 @@ public final class BrainMask {
         boolean[] filled = Components.fillHoles(BinaryMorphology.closeMm(grown, g, erosionMm), g);
         boolean[] beyond = new boolean[head.length];
         for (int i = 0; i < head.length; i++) {
-            beyond[i] = head[i] && !filled[i];
+            beyond[i] = !filled[i] && (head[i] || outside[i]);
         }
         float[] toScalp = DistanceTransform.distanceTo(beyond, g);
         boolean[] brain = new boolean[image.length];
@@ -109,29 +110,36 @@ public final class BrainMask {
     }
 
     /**
-     * The components of {@code eroded} of at least {@value #MIN_DEEP_MM3} mm³ none of whose voxels lies
-     * within {@code skinMm} of the skin: non-head
-     * voxels at least two layers inside the grid (the head mask's closing may drop the two outermost
-     * layers where the field of view cuts the neck, and those are not skin).
+     * Non-head voxels at least two layers inside the grid: where air, not the field of view, ends the
+     * head (the head mask's closing may drop the two outermost layers where the field of view cuts the
+     * neck, and those voxels are neither skin nor beyond the skull).
      */
-    private static boolean[] deepComponents(boolean[] eroded, boolean[] head, Grid3 g, double skinMm) {
-        boolean[] skin = new boolean[head.length];
+    private static boolean[] outside(boolean[] head, Grid3 g) {
+        boolean[] out = new boolean[head.length];
         for (int z = 0, i = 0; z < g.nz(); z++) {
             for (int y = 0; y < g.ny(); y++) {
                 for (int x = 0; x < g.nx(); x++, i++) {
                     int layer = Math.min(Math.min(x, g.nx() - 1 - x), Math.min(Math.min(y, g.ny() - 1 - y), Math.min(z, g.nz() - 1 - z)));
-                    skin[i] = !head[i] && layer >= 2;
+                    out[i] = !head[i] && layer >= 2;
                 }
             }
         }
-        float[] depth = DistanceTransform.distanceTo(skin, g);
-        boolean[] shallow = new boolean[head.length];
-        for (int i = 0; i < head.length; i++) {
+        return out;
+    }
+
+    /**
+     * The components of {@code eroded} of at least {@value #MIN_DEEP_MM3} mm³ none of whose voxels lies
+     * within {@code skinMm} of a voxel of {@code outside}.
+     */
+    private static boolean[] deepComponents(boolean[] eroded, boolean[] outside, Grid3 g, double skinMm) {
+        float[] depth = DistanceTransform.distanceTo(outside, g);
+        boolean[] shallow = new boolean[eroded.length];
+        for (int i = 0; i < eroded.length; i++) {
             shallow[i] = eroded[i] && depth[i] <= skinMm;
         }
         boolean[] outer = Components.reachedFrom(shallow, eroded, g);
-        boolean[] out = new boolean[head.length];
-        for (int i = 0; i < head.length; i++) {
+        boolean[] out = new boolean[eroded.length];
+        for (int i = 0; i < eroded.length; i++) {
             out[i] = eroded[i] && !outer[i];
         }
         return Components.atLeast(out, g, (int) Math.ceil(MIN_DEEP_MM3 / g.voxelVolume()));
