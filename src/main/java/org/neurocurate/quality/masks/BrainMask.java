@@ -56,14 +56,23 @@ public final class BrainMask {
             bright[i] = head[i] && image[i] > t;
         }
         boolean[] eroded = BinaryMorphology.erodeMm(bright, g, erosionMm);
-        boolean[] core = BinaryMorphology.dilateMm(Components.central(eroded, g, centre, radiusMm), g, erosionMm);
+        boolean[] central = Components.central(eroded, g, centre, radiusMm);
         boolean[] outside = outside(head, g);
-        boolean[] deep = BinaryMorphology.dilateMm(deepComponents(eroded, outside, g, 2 * erosionMm), g, erosionMm);
+        boolean[] parts = deepComponents(eroded, outside, g, 2 * erosionMm);
+        for (int i = 0; i < image.length; i++) {
+            parts[i] |= central[i];
+        }
+        // one dilation back for the core and the deep parts: the core is the dilated piece holding the central components
+        boolean[] rim = BinaryMorphology.dilateMm(parts, g, erosionMm);
+        for (int i = 0; i < image.length; i++) {
+            rim[i] &= bright[i];
+        }
+        boolean[] core = Components.reachedFrom(central, rim, g);
+        boolean[] deep = new boolean[image.length];
         boolean[] allowed = new boolean[image.length];
         for (int i = 0; i < image.length; i++) {
-            core[i] &= bright[i];
-            deep[i] &= bright[i];
-            allowed[i] = head[i] && (!bright[i] || core[i] || deep[i]);
+            deep[i] = rim[i] && !core[i];
+            allowed[i] = head[i] && (!bright[i] || rim[i]);
         }
         boolean[] grown = grow(core, deep, allowed, g, csfMarginMm);
         boolean[] filled = Components.fillHoles(BinaryMorphology.closeMm(grown, g, erosionMm), g);
