@@ -35,8 +35,8 @@ public final class BrainMask {
     private static final double CENTRAL_FRACTION = 0.4;
 
     /**
-     * Smallest deep bright part kept (mm³, after erosion): the eroded white-matter core of a cerebellar
-     * hemisphere is tens of cm³; noise specks that survive the erosion are a few voxels.
+     * Smallest deep bright part kept (mm³, after erosion): an eroded cerebellum or brainstem is tens of
+     * cm³; noise specks that survive the erosion are a few voxels.
      */
     private static final double MIN_DEEP_MM3 = 1000;
 
