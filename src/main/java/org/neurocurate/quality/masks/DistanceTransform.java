@@ -3,7 +3,9 @@ package org.neurocurate.quality.masks;
 /**
  * Exact Euclidean distance transform in mm (anisotropic voxels), by Felzenszwalb &amp; Huttenlocher's
  * separable lower-envelope algorithm (Theory of Computing 8:415–428, 2012): three 1-D passes of
- * squared distances, O(n). Equivalent to scipy's {@code distance_transform_edt(~mask, sampling)}.
+ * squared distances, O(n). Equivalent to scipy's {@code distance_transform_edt(~mask, sampling)}. The
+ * pass along i is two linear scans of the binary target; the passes along j and k copy
+ * {@value #BLOCK} neighbouring lines at a time, so that strided reads stay within a few cache lines.
  */
 public final class DistanceTransform {
 
@@ -12,42 +14,91 @@ public final class DistanceTransform {
     private DistanceTransform() {
     }
 
+    /** Lines processed together in the j and k passes, so that their reads and writes are contiguous. */
+    private static final int BLOCK = 16;
+
     /** Distance (mm) from each voxel to the nearest voxel of {@code target}; 0 inside it. */
     public static float[] distanceTo(boolean[] target, Grid3 g) {
-        int n = g.size();
-        double[] d = new double[n];
-        for (int v = 0; v < n; v++) {
-            d[v] = target[v] ? 0 : INF;
-        }
-        int[] dims = {g.nx(), g.ny(), g.nz()};
-        int[] strides = {1, g.nx(), g.nx() * g.ny()};
-        int maxLen = Math.max(g.nx(), Math.max(g.ny(), g.nz()));
-        double[] f = new double[maxLen];
+        int nx = g.nx();
+        int ny = g.ny();
+        int nz = g.nz();
+        double[] d = new double[g.size()];
+        firstAxis(target, nx, ny * nz, g.spacing()[0], d);
+        int maxLen = Math.max(ny, nz);
+        double[][] f = new double[BLOCK][maxLen];
         double[] out = new double[maxLen];
         int[] v = new int[maxLen];
         double[] z = new double[maxLen + 1];
-        for (int axis = 0; axis < 3; axis++) {
-            double w = g.spacing()[axis];
-            int len = dims[axis];
-            int stride = strides[axis];
-            for (int start = 0; start < n; start++) {
-                if ((start / stride) % len != 0) {
-                    continue;
-                }
-                for (int i = 0; i < len; i++) {
-                    f[i] = d[start + i * stride];
-                }
-                envelope(f, len, w, out, v, z);
-                for (int i = 0; i < len; i++) {
-                    d[start + i * stride] = out[i];
-                }
-            }
+        // along j: for each k, lines start at x + nx·ny·k with stride nx
+        for (int k = 0; k < nz; k++) {
+            passBlocks(d, k * nx * ny, nx, ny, nx, g.spacing()[1], f, out, v, z);
         }
-        float[] result = new float[n];
-        for (int i = 0; i < n; i++) {
+        // along k: lines start at x + nx·j with stride nx·ny
+        for (int j = 0; j < ny; j++) {
+            passBlocks(d, j * nx, nx, nz, nx * ny, g.spacing()[2], f, out, v, z);
+        }
+        float[] result = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
             result[i] = (float) Math.sqrt(d[i]);
         }
         return result;
+    }
+
+    /**
+     * Squared distances along i to the nearest target voxel in the same row (two linear scans; INF
+     * for rows without one).
+     */
+    private static void firstAxis(boolean[] target, int nx, int rows, double w, double[] d) {
+        for (int r = 0; r < rows; r++) {
+            int row = r * nx;
+            double last = -INF;
+            for (int x = 0; x < nx; x++) {
+                if (target[row + x]) {
+                    last = x;
+                }
+                d[row + x] = last == -INF ? INF : sq(w * (x - last));
+            }
+            last = INF;
+            for (int x = nx - 1; x >= 0; x--) {
+                if (target[row + x]) {
+                    last = x;
+                }
+                if (last != INF) {
+                    d[row + x] = Math.min(d[row + x], sq(w * (last - x)));
+                }
+            }
+        }
+    }
+
+    /**
+     * The lower-envelope pass over {@code count} lines starting at {@code base + 0 … count − 1}, each
+     * {@code len} long with {@code stride}, BLOCK lines at a time.
+     */
+    private static void passBlocks(double[] d, int base, int count, int len, int stride, double w, double[][] f,
+            double[] out, int[] v, double[] z) {
+        for (int b0 = 0; b0 < count; b0 += BLOCK) {
+            int lines = Math.min(BLOCK, count - b0);
+            for (int i = 0; i < len; i++) {
+                int at = base + b0 + i * stride;
+                for (int l = 0; l < lines; l++) {
+                    f[l][i] = d[at + l];
+                }
+            }
+            for (int l = 0; l < lines; l++) {
+                envelope(f[l], len, w, out, v, z);
+                System.arraycopy(out, 0, f[l], 0, len);
+            }
+            for (int i = 0; i < len; i++) {
+                int at = base + b0 + i * stride;
+                for (int l = 0; l < lines; l++) {
+                    d[at + l] = f[l][i];
+                }
+            }
+        }
+    }
+
+    private static double sq(double a) {
+        return a * a;
     }
 
     /** out[q] = min_p f[p] + (w·(q − p))², the lower envelope of parabolas (z bounds are true infinities). */

@@ -2,7 +2,9 @@ package org.neurocurate.quality.masks;
 
 /**
  * Otsu's threshold (IEEE SMC 9(1):62–66, 1979): the cut of a 1024-bin histogram between the minimum
- * and the 99.9th-percentile bin that maximises the between-class variance.
+ * and the 99.9th-percentile bin that maximises the between-class variance; with three classes, the
+ * pair of cuts that does (multilevel Otsu, maximising Σ S_k² / N_k over the classes' counts N_k and
+ * sums S_k, Liao, Chen &amp; Chung, J Inf Sci Eng 17:713–727, 2001).
  */
 public final class Otsu {
 
@@ -13,48 +15,23 @@ public final class Otsu {
 
     /** Threshold of the values where {@code include} is set (all values when it is null). */
     public static double threshold(float[] values, boolean[] include) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < values.length; i++) {
-            if (include == null || include[i]) {
-                min = Math.min(min, values[i]);
-                max = Math.max(max, values[i]);
-            }
-        }
-        if (!(max > min)) {
-            return min;
-        }
-        long[] hist = new long[BINS];
-        double scale = (BINS - 1) / (max - min);
-        long total = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (include == null || include[i]) {
-                hist[(int) ((values[i] - min) * scale)]++;
-                total++;
-            }
-        }
-        int top = BINS - 1;
-        long seen = 0;
-        for (int b = 0; b < BINS; b++) {
-            seen += hist[b];
-            if (seen >= 0.999 * total) {
-                top = b;
-                break;
-            }
+        Histogram h = Histogram.of(values, include);
+        if (h == null) {
+            return min(values, include);
         }
         double sumAll = 0;
         long count = 0;
-        for (int b = 0; b <= top; b++) {
-            sumAll += (double) b * hist[b];
-            count += hist[b];
+        for (int b = 0; b <= h.top; b++) {
+            sumAll += (double) b * h.counts[b];
+            count += h.counts[b];
         }
         double bestVar = -1;
         int best = 0;
         double sumLow = 0;
         long low = 0;
-        for (int b = 0; b < top; b++) {
-            low += hist[b];
-            sumLow += (double) b * hist[b];
+        for (int b = 0; b < h.top; b++) {
+            low += h.counts[b];
+            sumLow += (double) b * h.counts[b];
             long high = count - low;
             if (low == 0 || high == 0) {
                 continue;
@@ -67,6 +44,100 @@ public final class Otsu {
                 best = b;
             }
         }
-        return min + (best + 1) / scale;
+        return h.value(best);
+    }
+
+    /**
+     * The two thresholds (ascending) that split the values where {@code include} is set (all when null)
+     * into three classes; both equal the minimum when the values are constant.
+     */
+    public static double[] thresholds3(float[] values, boolean[] include) {
+        Histogram h = Histogram.of(values, include);
+        if (h == null) {
+            double m = min(values, include);
+            return new double[] {m, m};
+        }
+        int n = h.top + 1;
+        long[] count = new long[n + 1];
+        double[] sum = new double[n + 1];
+        for (int b = 0; b < n; b++) {
+            count[b + 1] = count[b] + h.counts[b];
+            sum[b + 1] = sum[b] + (double) b * h.counts[b];
+        }
+        double best = -1;
+        int lowCut = 0;
+        int highCut = 0;
+        for (int a = 1; a < n - 1; a++) {
+            double first = share(count, sum, 0, a);
+            for (int b = a + 1; b < n; b++) {
+                double between = first + share(count, sum, a, b) + share(count, sum, b, n);
+                if (between > best) {
+                    best = between;
+                    lowCut = a - 1;
+                    highCut = b - 1;
+                }
+            }
+        }
+        return new double[] {h.value(lowCut), h.value(highCut)};
+    }
+
+    /** S²/N of the bins [from, to) from cumulative counts and sums; 0 for an empty class. */
+    private static double share(long[] count, double[] sum, int from, int to) {
+        long c = count[to] - count[from];
+        double s = sum[to] - sum[from];
+        return c == 0 ? 0 : s * s / c;
+    }
+
+    private static double min(float[] values, boolean[] include) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < values.length; i++) {
+            if (include == null || include[i]) {
+                min = Math.min(min, values[i]);
+            }
+        }
+        return min;
+    }
+
+    /** Bin counts between the minimum and maximum, and the 99.9th-percentile bin {@code top}. */
+    private record Histogram(long[] counts, double min, double scale, int top) {
+
+        /** Null when the included values are constant (or none are included). */
+        static Histogram of(float[] values, boolean[] include) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < values.length; i++) {
+                if (include == null || include[i]) {
+                    min = Math.min(min, values[i]);
+                    max = Math.max(max, values[i]);
+                }
+            }
+            if (!(max > min)) {
+                return null;
+            }
+            long[] hist = new long[BINS];
+            double scale = (BINS - 1) / (max - min);
+            long total = 0;
+            for (int i = 0; i < values.length; i++) {
+                if (include == null || include[i]) {
+                    hist[(int) ((values[i] - min) * scale)]++;
+                    total++;
+                }
+            }
+            int top = BINS - 1;
+            long seen = 0;
+            for (int b = 0; b < BINS; b++) {
+                seen += hist[b];
+                if (seen >= 0.999 * total) {
+                    top = b;
+                    break;
+                }
+            }
+            return new Histogram(hist, min, scale, top);
+        }
+
+        /** The value at the upper edge of bin b: a cut after bin b. */
+        double value(int b) {
+            return min + (b + 1) / scale;
+        }
     }
 }

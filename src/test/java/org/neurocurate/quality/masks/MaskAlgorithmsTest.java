@@ -84,6 +84,110 @@ class MaskAlgorithmsTest {
     }
 
     @Test
+    void millimetreMorphologyUsesEuclideanBallsOnAnisotropicGrids() {
+        boolean[] m = random(3, 0.4);
+        float[] toM = DistanceTransform.distanceTo(m, G);
+        boolean[] outside = new boolean[m.length];
+        for (int i = 0; i < m.length; i++) {
+            outside[i] = !m[i];
+        }
+        float[] toOutside = DistanceTransform.distanceTo(outside, G);
+        for (double r : new double[] {1.2, 2.0, 3.1}) {
+            boolean[] dil = BinaryMorphology.dilateMm(m, G, r);
+            boolean[] ero = BinaryMorphology.erodeMm(m, G, r);
+            for (int i = 0; i < m.length; i++) {
+                assertEquals(toM[i] <= r, dil[i], "dilation by " + r + " mm at " + i);
+                assertEquals(toOutside[i] > r, ero[i], "erosion by " + r + " mm at " + i);
+            }
+        }
+        // 1.2 mm reaches the 1 mm neighbours along i, not the 1.5 mm and 2.5 mm ones along j and k
+        Grid3 g = new Grid3(5, 5, 5, new double[] {1.0, 1.5, 2.5});
+        boolean[] dot = new boolean[g.size()];
+        dot[g.index(2, 2, 2)] = true;
+        boolean[] grown = BinaryMorphology.dilateMm(dot, g, 1.2);
+        assertTrue(grown[g.index(3, 2, 2)] && grown[g.index(1, 2, 2)]);
+        assertFalse(grown[g.index(2, 3, 2)] || grown[g.index(2, 2, 3)]);
+    }
+
+    @Test
+    void geodesicDistanceIsTheShortestFaceConnectedPathInMm() {
+        boolean[] mask = random(4, 0.7);
+        boolean[] seeds = random(5, 0.02);
+        float[] d = GeodesicDistance.from(seeds, mask, G, 12);
+        // Bellman-Ford by brute force: relax every face step until nothing changes
+        double[] ref = new double[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            ref[i] = seeds[i] && mask[i] ? 0 : Double.POSITIVE_INFINITY;
+        }
+        int[][] steps = {{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
+        for (boolean changed = true; changed;) {
+            changed = false;
+            for (int z = 0; z < G.nz(); z++) {
+                for (int y = 0; y < G.ny(); y++) {
+                    for (int x = 0; x < G.nx(); x++) {
+                        int v = G.index(x, y, z);
+                        for (int[] s : steps) {
+                            int xx = x + s[0];
+                            int yy = y + s[1];
+                            int zz = z + s[2];
+                            if (!mask[v] || xx < 0 || yy < 0 || zz < 0 || xx >= G.nx() || yy >= G.ny() || zz >= G.nz()) {
+                                continue;
+                            }
+                            double via = ref[G.index(xx, yy, zz)] + Math.abs(s[0]) * 1.0 + Math.abs(s[1]) * 1.5 + Math.abs(s[2]) * 2.5;
+                            if (via < ref[v] - 1e-9) {
+                                ref[v] = via;
+                                changed = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < mask.length; i++) {
+            double expected = ref[i] <= 12 ? ref[i] : Double.POSITIVE_INFINITY;
+            assertEquals(expected, d[i], 1e-4, "float sums of 1, 1.5 and 2.5 mm steps only, at " + i);
+        }
+    }
+
+    @Test
+    void threeClassOtsuSeparatesThreeIntensityClusters() {
+        Random r = new Random(6);
+        float[] values = new float[3000];
+        for (int i = 0; i < values.length; i++) {
+            double mean = i % 3 == 0 ? 50 : i % 3 == 1 ? 120 : 240;
+            values[i] = (float) (mean + 6 * r.nextGaussian());
+        }
+        double[] t = Otsu.thresholds3(values, null);
+        for (int i = 0; i < values.length; i++) {
+            int cls = values[i] <= t[0] ? 0 : values[i] <= t[1] ? 1 : 2;
+            assertEquals(i % 3, cls, "clusters 6 SD apart split exactly, value " + values[i] + " cuts " + t[0] + ", " + t[1]);
+        }
+        float[] constant = {5, 5, 5};
+        assertArrayEquals(new double[] {5, 5}, Otsu.thresholds3(constant, null));
+    }
+
+    @Test
+    void componentsReachedFromSeedsAndLargeEnough() {
+        Grid3 g = new Grid3(12, 3, 3, new double[] {1, 1, 1});
+        boolean[] m = new boolean[g.size()];
+        m[g.index(0, 1, 1)] = true;
+        for (int x = 3; x < 8; x++) {
+            m[g.index(x, 1, 1)] = true;
+        }
+        m[g.index(10, 1, 1)] = true;
+        m[g.index(11, 1, 1)] = true;
+        boolean[] seeds = new boolean[g.size()];
+        seeds[g.index(4, 1, 1)] = true;
+        seeds[g.index(9, 1, 1)] = true;
+        boolean[] reached = Components.reachedFrom(seeds, m, g);
+        assertTrue(reached[g.index(7, 1, 1)], "the seeded component, whole");
+        assertFalse(reached[g.index(0, 1, 1)] || reached[g.index(10, 1, 1)], "a seed outside the mask reaches nothing");
+        boolean[] big = Components.atLeast(m, g, 2);
+        assertFalse(big[g.index(0, 1, 1)]);
+        assertTrue(big[g.index(3, 1, 1)] && big[g.index(11, 1, 1)]);
+    }
+
+    @Test
     void fillHolesClosesEnclosedCavitiesOnly() {
         Grid3 g = new Grid3(7, 7, 7, new double[] {1, 1, 1});
         boolean[] shell = new boolean[g.size()];
