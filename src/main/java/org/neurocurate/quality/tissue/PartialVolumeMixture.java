@@ -97,24 +97,45 @@ final class PartialVolumeMixture {
             return;
         }
         em(h, iterations, Mode.FREE);
-        double step = 0.8 / (SEARCH_STEPS - 1);
-        PartialVolumeMixture best = profile(h, 0.1, step, SEARCH_STEPS, null);
-        double centre = (best.mean[1] - mean[0]) / (mean[2] - mean[0]);
-        best = profile(h, centre - step / 2, step / SEARCH_STEPS, SEARCH_STEPS, best);
-        mean[1] = best.mean[1];
+        PartialVolumeMixture withPure = profile(h, Mode.HELD);
+        withPure.em(h, iterations, Mode.HELD);
+        mean[1] = withPure.formsPeak() ? withPure.mean[1] : profile(h, Mode.PROFILE).mean[1];
         em(h, iterations, Mode.FREE);
+    }
+
+    /** The best middle mean for the mode, coarsely then finely around the best coarse value. */
+    private PartialVolumeMixture profile(Histogram h, Mode mode) {
+        double step = 0.8 / (SEARCH_STEPS - 1);
+        PartialVolumeMixture best = profile(h, 0.1, step, SEARCH_STEPS, null, mode);
+        double centre = (best.mean[1] - mean[0]) / (mean[2] - mean[0]);
+        return profile(h, centre - step / 2, step / SEARCH_STEPS, SEARCH_STEPS, best, mode);
+    }
+
+    /**
+     * True when the pure middle class is a peak on the mixed plateaus: its density at its mean,
+     * π<sub>2</sub>/(√(2π)σ), exceeds theirs, π<sub>1</sub>/(μ<sub>1</sub> − μ<sub>0</sub>) +
+     * π<sub>3</sub>/(μ<sub>2</sub> − μ<sub>1</sub>). Otherwise it is a narrow class on the end of a
+     * plateau, the partial-volume artefact {@link #search} avoids.
+     */
+    private boolean formsPeak() {
+        double pure = weight[2] / (Math.sqrt(2 * Math.PI) * sd);
+        double plateaus = weight[1] / (mean[1] - mean[0]) + weight[3] / (mean[2] - mean[1]);
+        return pure > plateaus;
     }
 
     /**
      * The best of {@code best} and the candidates with the middle mean at fractions
      * {@code from + i·step} (i &lt; count) of the way between this model's outer means.
      */
-    private PartialVolumeMixture profile(Histogram h, double from, double step, int count, PartialVolumeMixture best) {
+    private PartialVolumeMixture profile(Histogram h, double from, double step, int count, PartialVolumeMixture best,
+            Mode mode) {
         for (int i = 0; i < count; i++) {
             PartialVolumeMixture candidate = copy();
             candidate.mean[1] = mean[0] + (from + i * step) * (mean[2] - mean[0]);
-            candidate.weight[2] = 0;
-            candidate.logLikelihood = candidate.em(h, SEARCH_ITERATIONS, Mode.PROFILE);
+            if (mode == Mode.PROFILE) {
+                candidate.weight[2] = 0;
+            }
+            candidate.logLikelihood = candidate.em(h, SEARCH_ITERATIONS, mode);
             if (best == null || candidate.logLikelihood > best.logLikelihood) {
                 best = candidate;
             }
@@ -134,6 +155,8 @@ final class PartialVolumeMixture {
     private enum Mode {
         /** every parameter */
         FREE,
+        /** all but the middle mean */
+        HELD,
         /** all but the middle mean, without a pure middle class (its weight stays 0) */
         PROFILE
     }
@@ -199,7 +222,7 @@ final class PartialVolumeMixture {
                 a[i][TISSUES] += s1[c] * mix[i];
             }
         }
-        boolean fixMiddle = mode == Mode.PROFILE;
+        boolean fixMiddle = mode != Mode.FREE;
         if (fixMiddle) {
             a = new double[][] {
                 {a[0][0], a[0][2], a[0][3] - a[0][1] * mean[1]},
