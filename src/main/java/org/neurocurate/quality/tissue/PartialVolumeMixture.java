@@ -82,14 +82,15 @@ final class PartialVolumeMixture {
     /**
      * Fits the model from its current state, placing the middle tissue first. The middle mean is the
      * least determined parameter: at 2–4 mm a 2.5 mm cortex has almost no pure voxels, EM only crawls
-     * along the likelihood ridge, and its global maximum puts a narrow pure middle class on the mode
-     * of the GM-majority partial-volume voxels (below the pure GM mean on T1w). So after a free EM fit
-     * (outer means, σ), the middle mean starts where the profile likelihood of the model without a pure
-     * middle class is highest, at the junction of the two mixed plateaus: among values spread over the
-     * middle 80 % between the outer means, coarsely ({@link #SEARCH_STEPS} values) then finely around
-     * the best, each scored after {@link #SEARCH_ITERATIONS} EM iterations. Free EM then refines every
-     * parameter from there: it moves the middle mean quickly onto a real pure peak (1–2 mm) and barely
-     * at all where there is none (3 mm).
+     * along the likelihood ridge, and the likelihood's maximum puts a narrow pure middle class on the
+     * end of the CSF/GM plateau (below the pure GM mean on T1w). So after a free EM fit (outer means,
+     * σ), the middle mean is chosen by profile likelihood (values spread over the middle 80 % between
+     * the outer means, coarsely, {@link #SEARCH_STEPS} values, then finely around the best, each scored
+     * after {@link #SEARCH_ITERATIONS} EM iterations with it held): with a pure middle class when that
+     * class then forms a peak on the mixed plateaus ({@link #formsPeak}; 1–2 mm, where pure GM exists),
+     * else without one, which puts it at the junction of the two plateaus (3 mm: on generated heads
+     * 95–101 against a pure GM signal of 113, where the pure-class maximum gives 84–91). Free EM then
+     * refines every parameter from there.
      */
     void search(float[] x, int iterations) {
         Histogram h = Histogram.of(x);
