@@ -7,21 +7,19 @@ package org.neurocurate.quality.tissue;
  * @param biasRounds         outer rounds of bias estimation and re-segmentation (0 disables bias correction)
  * @param biasBlockMm        size of the coarse blocks the log-residual is averaged in (mm)
  * @param biasSmoothingBlocks Gaussian σ of the block-grid smoothing, in blocks (larger = smoother field)
- * @param mrfBeta            Potts interaction strength of the mean-field MRF (0 = plain mixture)
- * @param mrfIterations      mean-field sweeps after EM
  * @param brightCsf          true for T2w-like contrast (CSF brightest); false for T1w (CSF darkest)
  */
 public record TissueConfig(int emIterations, int biasRounds, double biasBlockMm, double biasSmoothingBlocks,
-        double mrfBeta, int mrfIterations, boolean brightCsf) {
+        boolean brightCsf) {
 
-    public static final TissueConfig DEFAULTS = new TissueConfig(15, 3, 12, 1.5, 0.6, 2, false);
+    public static final TissueConfig DEFAULTS = new TissueConfig(15, 3, 12, 1.5, false);
 
     public TissueConfig {
-        if (emIterations < 1 || biasRounds < 0 || mrfIterations < 0) {
-            throw new IllegalArgumentException("iterations must be positive (EM) or non-negative (bias, MRF)");
+        if (emIterations < 1 || biasRounds < 0) {
+            throw new IllegalArgumentException("iterations must be positive (EM) or non-negative (bias)");
         }
-        if (!(biasBlockMm > 0) || !(biasSmoothingBlocks > 0) || !(mrfBeta >= 0)) {
-            throw new IllegalArgumentException("bias block and smoothing must be positive, beta non-negative");
+        if (!(biasBlockMm > 0) || !(biasSmoothingBlocks > 0)) {
+            throw new IllegalArgumentException("bias block and smoothing must be positive");
         }
     }
 }

@@ -4,10 +4,10 @@ package org.neurocurate.quality.tissue;
  * A 3-class tissue segmentation on the image grid.
  *
  * @param labels    hard labels: 0 outside the brain, 1 CSF, 2 GM, 3 WM (FSL FAST's convention)
- * @param pvms      partial-volume (posterior probability) maps CSF, GM, WM; 0 outside the brain
+ * @param pvms      partial-volume maps CSF, GM, WM: expected tissue fraction of each voxel; 0 outside the brain
  * @param bias      multiplicative bias field (median 1 in the brain), defined on the whole grid
  * @param corrected the image divided by the bias field
- * @param means     class means of the corrected image (CSF, GM, WM)
+ * @param means     pure-tissue means of the corrected image (CSF, GM, WM)
  */
 public record TissueMaps(byte[] labels, float[][] pvms, float[] bias, float[] corrected, double[] means) {
 }

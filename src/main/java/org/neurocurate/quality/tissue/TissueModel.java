@@ -7,10 +7,10 @@ package org.neurocurate.quality.tissue;
  */
 public final class TissueModel {
 
-    final IntensityMixture mixture;
+    final PartialVolumeMixture mixture;
     final BiasField bias;
 
-    TissueModel(IntensityMixture mixture, BiasField bias) {
+    TissueModel(PartialVolumeMixture mixture, BiasField bias) {
         this.mixture = mixture;
         this.bias = bias;
     }

@@ -1,0 +1,443 @@
+package org.neurocurate.quality.tissue;
+
+import java.util.Arrays;
+
+import org.neurocurate.quality.iqm.OrderStatistics;
+
+/**
+ * The intensity model of a brain imaged with partial volume: three pure tissue classes, Gaussian
+ * N(μ<sub>k</sub>, σ²), and two mixed classes between tissues adjacent in intensity (CSF/GM
+ * and GM/WM on T1w), whose voxels hold a fraction α of the brighter tissue with α uniform on [0, 1]:
+ * p<sub>ab</sub>(x) = ∫<sub>0</sub><sup>1</sup> N(x; (1−α)μ<sub>a</sub> + αμ<sub>b</sub>,
+ * σ²) dα, integrated by the midpoint rule on {@link #STEPS} values
+ * of α (Santago &amp; Gage, IEEE TMI 12(3):566–574, 1993; Shattuck et al., NeuroImage 13(5):856–876,
+ * 2001, BrainSuite's partial-volume classifier).
+ *
+ * <p>Fitted by EM (Dempster, Laird &amp; Rubin, JRSS-B 39(1):1–38, 1977) on a histogram of the values
+ * (O(bins) per iteration). Every component's mean is linear in (μ<sub>0</sub>, μ<sub>1</sub>,
+ * μ<sub>2</sub>), so the M-step for the pure means is one weighted least-squares solve over all
+ * components: mixed voxels inform the pure means instead of pulling them towards each other, which
+ * is what a three-Gaussian mixture does at 2–4 mm, where a 2.5 mm cortex has few pure voxels.
+ *
+ * <p>Classes are indexed in intensity order: 0 darkest pure, 1 mixed 0/1, 2 middle pure, 3 mixed 1/2,
+ * 4 brightest pure; tissues (pure means) 0, 1, 2 likewise.
+ */
+final class PartialVolumeMixture {
+
+    static final int TISSUES = 3;
+    static final int CLASSES = 5;
+    /** Entries of a value's description: fractions of tissues 0–2, then {@link #PURE}, then {@link #PURE_MEAN}. */
+    static final int VALUES = 5;
+    /** Index of the posterior of the pure classes in a description. */
+    static final int PURE = 3;
+    /** Index of the posterior-weighted mean of the pure classes in a description. */
+    static final int PURE_MEAN = 4;
+    /** Midpoint-rule steps of α per mixed class. */
+    private static final int STEPS = 16;
+    private static final int COMPONENTS = TISSUES + 2 * STEPS;
+    private static final int BINS = 1024;
+    /** Candidate middle means of the profile-likelihood search, and EM iterations scoring each. */
+    private static final int SEARCH_STEPS = 9;
+    private static final int SEARCH_ITERATIONS = 8;
+
+    private double logLikelihood;
+    /** Pure tissue means, ascending. */
+    final double[] mean = new double[TISSUES];
+    /** The standard deviation shared by every component (noise and tissue texture). */
+    double sd;
+    /** Class weights (sum 1), indexed by class. */
+    final double[] weight = new double[CLASSES];
+
+    /**
+     * Starts with the darkest and brightest tissues at the 10th and 95th percentiles (inside a brain mask
+     * both are pure tissue: CSF and WM each fill well over 10 % of it, and the 10th percentile clears a
+     * thin rim of dark skull the mask may hold, which at the 5th became the darkest class on the
+     * HeadPhantom scans), the middle one halfway, and equal weights.
+     */
+    static PartialVolumeMixture initial(float[] x) {
+        double[] values = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            values[i] = x[i];
+        }
+        double lo = OrderStatistics.percentile(values, values.length, 10);
+        double hi = OrderStatistics.percentile(values, values.length, 95);
+        double s = Math.max((hi - lo) / 10, 1e-6 * Math.max(1, Math.abs(hi)));
+        PartialVolumeMixture m = new PartialVolumeMixture();
+        double[] mu = {lo, (lo + hi) / 2, hi};
+        System.arraycopy(mu, 0, m.mean, 0, TISSUES);
+        m.sd = s;
+        Arrays.fill(m.weight, 1.0 / CLASSES);
+        return m;
+    }
+
+    /** An independent copy (to refit on another grid). */
+    PartialVolumeMixture copy() {
+        PartialVolumeMixture m = new PartialVolumeMixture();
+        System.arraycopy(mean, 0, m.mean, 0, TISSUES);
+        m.sd = sd;
+        System.arraycopy(weight, 0, m.weight, 0, CLASSES);
+        return m;
+    }
+
+    /**
+     * Fits the model from its current state, placing the middle tissue first. The middle mean is the
+     * least determined parameter: at 2–4 mm a 2.5 mm cortex has almost no pure voxels, EM only crawls
+     * along the likelihood ridge, and the likelihood's maximum puts a narrow pure middle class on the
+     * end of the CSF/GM plateau (below the pure GM mean on T1w). So after a free EM fit (outer means,
+     * σ), the middle mean is chosen by profile likelihood (values spread over the middle 80 % between
+     * the outer means, coarsely, {@link #SEARCH_STEPS} values, then finely around the best, each scored
+     * after {@link #SEARCH_ITERATIONS} EM iterations with it held): with a pure middle class when that
+     * class then forms a peak on the mixed plateaus ({@link #formsPeak}; 1–2 mm, where pure GM exists),
+     * else without one, which puts it at the junction of the two plateaus (3 mm: on generated heads
+     * 95–101 against a pure GM signal of 113, where the pure-class maximum gives 84–91). Free EM then
+     * refines every parameter from there.
+     */
+    void search(float[] x, int iterations) {
+        Histogram h = Histogram.of(x);
+        if (h == null) {
+            return;
+        }
+        em(h, iterations, Mode.FREE);
+        PartialVolumeMixture withPure = profile(h, Mode.HELD);
+        withPure.em(h, iterations, Mode.HELD);
+        mean[1] = withPure.formsPeak() ? withPure.mean[1] : profile(h, Mode.PROFILE).mean[1];
+        em(h, iterations, Mode.FREE);
+    }
+
+    /** The best middle mean for the mode, coarsely then finely around the best coarse value. */
+    private PartialVolumeMixture profile(Histogram h, Mode mode) {
+        double step = 0.8 / (SEARCH_STEPS - 1);
+        PartialVolumeMixture best = profile(h, 0.1, step, SEARCH_STEPS, null, mode);
+        double centre = (best.mean[1] - mean[0]) / (mean[2] - mean[0]);
+        return profile(h, centre - step / 2, step / SEARCH_STEPS, SEARCH_STEPS, best, mode);
+    }
+
+    /**
+     * True when the pure middle class is a peak on the mixed plateaus: its density at its mean,
+     * π<sub>2</sub>/(√(2π)σ), exceeds theirs, π<sub>1</sub>/(μ<sub>1</sub> − μ<sub>0</sub>) +
+     * π<sub>3</sub>/(μ<sub>2</sub> − μ<sub>1</sub>). Otherwise it is a narrow class on the end of a
+     * plateau, the partial-volume artefact {@link #search} avoids.
+     */
+    private boolean formsPeak() {
+        double pure = weight[2] / (Math.sqrt(2 * Math.PI) * sd);
+        double plateaus = weight[1] / (mean[1] - mean[0]) + weight[3] / (mean[2] - mean[1]);
+        return pure > plateaus;
+    }
+
+    /**
+     * The best of {@code best} and the candidates with the middle mean at fractions
+     * {@code from + i·step} (i &lt; count) of the way between this model's outer means.
+     */
+    private PartialVolumeMixture profile(Histogram h, double from, double step, int count, PartialVolumeMixture best,
+            Mode mode) {
+        for (int i = 0; i < count; i++) {
+            PartialVolumeMixture candidate = copy();
+            candidate.mean[1] = mean[0] + (from + i * step) * (mean[2] - mean[0]);
+            if (mode == Mode.PROFILE) {
+                candidate.weight[2] = 0;
+            }
+            candidate.logLikelihood = candidate.em(h, SEARCH_ITERATIONS, mode);
+            if (best == null || candidate.logLikelihood > best.logLikelihood) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** Runs EM on the binned values from the current state. */
+    void fit(float[] x, int iterations) {
+        Histogram h = Histogram.of(x);
+        if (h != null) {
+            em(h, iterations, Mode.FREE);
+        }
+    }
+
+    /** What an EM run may change. */
+    private enum Mode {
+        /** every parameter */
+        FREE,
+        /** all but the middle mean */
+        HELD,
+        /** all but the middle mean, without a pure middle class (its weight stays 0) */
+        PROFILE
+    }
+
+    /** EM iterations; returns the log-likelihood (up to a constant) at the last E-step. */
+    private double em(Histogram h, int iterations, Mode mode) {
+        double[] r = new double[COMPONENTS];
+        double logLik = 0;
+        for (int it = 0; it < iterations; it++) {
+            logLik = 0;
+            double[] n = new double[COMPONENTS];
+            double[] s1 = new double[COMPONENTS];
+            double s2 = 0;
+            double[] means = componentMeans();
+            double[] logPriors = componentLogPriors();
+            for (int b = 0; b < h.count.length; b++) {
+                if (h.count[b] == 0) {
+                    continue;
+                }
+                double xb = h.centre(b);
+                logLik += h.count[b] * responsibilities(xb, means, logPriors, r);
+                for (int c = 0; c < COMPONENTS; c++) {
+                    double w = r[c] * h.count[b];
+                    n[c] += w;
+                    s1[c] += w * xb;
+                    if (c < TISSUES) {
+                        s2 += w * (xb - mean[c]) * (xb - mean[c]);
+                    }
+                }
+            }
+            maximise(n, s1, s2, h.width, mode);
+        }
+        return logLik;
+    }
+
+    /**
+     * M-step: class weights from the component counts; pure means from the normal equations of
+     * Σ<sub>c</sub> Σ<sub>x</sub> r<sub>c</sub>(x)(x − a<sub>c</sub>·μ)²/σ² with a<sub>c</sub> the
+     * component's tissue mix (the middle mean held when {@code fixMiddle}); one σ shared by all
+     * classes (Santago &amp; Gage's model: per-class σ let the pure classes widen over the mixed range),
+     * from the pure components about the previous means, floored at one bin.
+     */
+    private void maximise(double[] n, double[] s1, double s2, double width, Mode mode) {
+        double total = 0;
+        double pure = 0;
+        for (int c = 0; c < COMPONENTS; c++) {
+            total += n[c];
+            pure += c < TISSUES ? n[c] : 0;
+        }
+        double[][] a = new double[TISSUES][TISSUES + 1];
+        for (int c = 0; c < COMPONENTS; c++) {
+            int lo = lowerTissue(c);
+            double alpha = alpha(c);
+            double[] mix = new double[TISSUES];
+            mix[lo] = 1 - alpha;
+            if (alpha > 0) {
+                mix[lo + 1] = alpha;
+            }
+            for (int i = 0; i < TISSUES; i++) {
+                for (int j = 0; j < TISSUES; j++) {
+                    a[i][j] += n[c] * mix[i] * mix[j];
+                }
+                a[i][TISSUES] += s1[c] * mix[i];
+            }
+        }
+        boolean fixMiddle = mode != Mode.FREE;
+        if (fixMiddle) {
+            a = new double[][] {
+                {a[0][0], a[0][2], a[0][3] - a[0][1] * mean[1]},
+                {a[2][0], a[2][2], a[2][3] - a[2][1] * mean[1]}};
+        }
+        double[] solved = solve(a);
+        if (solved != null && fixMiddle) {
+            solved = new double[] {solved[0], mean[1], solved[1]};
+        }
+        double[] classCount = new double[CLASSES];
+        for (int c = 0; c < COMPONENTS; c++) {
+            classCount[classOf(c)] += n[c];
+        }
+        for (int k = 0; k < CLASSES; k++) {
+            weight[k] = Math.max(classCount[k] / total, 1e-6);
+        }
+        if (mode == Mode.PROFILE) {
+            weight[2] = 0;
+        }
+        if (pure > 0) {
+            sd = Math.sqrt(Math.max(s2 / pure, width * width));
+        }
+        if (solved != null && solved[0] < solved[1] && solved[1] < solved[2]) {
+            System.arraycopy(solved, 0, mean, 0, TISSUES);
+        }
+    }
+
+    /** Posterior responsibilities of every component (pure 0–2, then the α steps of mix 0/1, then of mix 1/2). */
+    private double responsibilities(double x, double[] means, double[] logPriors, double[] r) {
+        double best = componentLogs(x, means, logPriors, r);
+        double sum = 0;
+        for (int c = 0; c < COMPONENTS; c++) {
+            r[c] = Math.exp(r[c] - best);
+            sum += r[c];
+        }
+        for (int c = 0; c < COMPONENTS; c++) {
+            r[c] /= sum;
+        }
+        return best + Math.log(sum);
+    }
+
+    /** log(prior × density) of x under every component, into {@code r}; returns their maximum. */
+    private double componentLogs(double x, double[] means, double[] logPriors, double[] r) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < COMPONENTS; c++) {
+            double d = (x - means[c]) / sd;
+            r[c] = logPriors[c] - 0.5 * d * d;
+            best = Math.max(best, r[c]);
+        }
+        return best;
+    }
+
+    /** Mean of every component. */
+    private double[] componentMeans() {
+        double[] out = new double[COMPONENTS];
+        for (int c = 0; c < COMPONENTS; c++) {
+            int lo = lowerTissue(c);
+            double a = alpha(c);
+            out[c] = a == 0 ? mean[lo] : (1 - a) * mean[lo] + a * mean[lo + 1];
+        }
+        return out;
+    }
+
+    /** log(prior) − log σ of every component (−∞ in a class of weight 0). */
+    private double[] componentLogPriors() {
+        double[] out = new double[COMPONENTS];
+        for (int c = 0; c < COMPONENTS; c++) {
+            double prior = c < TISSUES ? weight[classOf(c)] : weight[classOf(c)] / STEPS;
+            out[c] = Math.log(prior) - Math.log(sd);
+        }
+        return out;
+    }
+
+    /**
+     * What a value says about its voxel, into {@code out[0..VALUES)}: the expected fractions of tissues
+     * 0, 1, 2 given x, Σ<sub>c</sub> r<sub>c</sub>(x) a<sub>c</sub> over components c with
+     * responsibility r<sub>c</sub> and tissue mix a<sub>c</sub> (so a mixed class splits by the posterior
+     * mean E[α | x]); the posterior of the pure classes; and their posterior-weighted mean.
+     */
+    private void describe(double x, double[] means, double[] logPriors, double[] r, double[] out) {
+        responsibilities(x, means, logPriors, r);
+        Arrays.fill(out, 0);
+        for (int c = 0; c < COMPONENTS; c++) {
+            int lo = lowerTissue(c);
+            double a = alpha(c);
+            out[lo] += r[c] * (1 - a);
+            if (a > 0) {
+                out[lo + 1] += r[c] * a;
+            } else {
+                out[PURE] += r[c];
+                out[PURE_MEAN] += r[c] * mean[lo];
+            }
+        }
+        out[PURE_MEAN] = out[PURE] > 0 ? out[PURE_MEAN] / out[PURE] : 0;
+    }
+
+    /**
+     * {@link #describe} tabulated on {@code points} values spanning [min, max], for the per-voxel loops
+     * (a million brain voxels at 1 mm would otherwise evaluate 35 Gaussians each).
+     */
+    Table table(double min, double max, int points) {
+        return new Table(this, min, max, points);
+    }
+
+    /** Class of a component: pure tissue k is class 2k; mix k/k+1 is class 2k + 1. */
+    private static int classOf(int c) {
+        return c < TISSUES ? 2 * c : 2 * ((c - TISSUES) / STEPS) + 1;
+    }
+
+    /** The darker tissue of a component (the tissue itself for a pure one). */
+    private static int lowerTissue(int c) {
+        return c < TISSUES ? c : (c - TISSUES) / STEPS;
+    }
+
+    /** Fraction of the brighter tissue in a component: 0 for pure, the midpoint-rule node for a mixed step. */
+    private static double alpha(int c) {
+        return c < TISSUES ? 0 : ((c - TISSUES) % STEPS + 0.5) / STEPS;
+    }
+
+    /** Solves an n × (n + 1) augmented system by Gaussian elimination with partial pivoting; null when singular. */
+    private static double[] solve(double[][] a) {
+        int n = a.length;
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int row = col + 1; row < n; row++) {
+                if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
+                    pivot = row;
+                }
+            }
+            if (!(Math.abs(a[pivot][col]) > 1e-12 * Math.abs(a[0][0]) + Double.MIN_NORMAL)) {
+                return null;
+            }
+            double[] t = a[col];
+            a[col] = a[pivot];
+            a[pivot] = t;
+            for (int row = col + 1; row < n; row++) {
+                double f = a[row][col] / a[col][col];
+                for (int k = col; k <= n; k++) {
+                    a[row][k] -= f * a[col][k];
+                }
+            }
+        }
+        double[] x = new double[n];
+        for (int row = n - 1; row >= 0; row--) {
+            double s = a[row][n];
+            for (int k = row + 1; k < n; k++) {
+                s -= a[row][k] * x[k];
+            }
+            x[row] = s / a[row][row];
+        }
+        return x;
+    }
+
+    /** {@link #describe} on a regular grid of values, interpolated linearly and clamped at the ends. */
+    static final class Table {
+
+        private final double min;
+        private final double step;
+        private final int points;
+        private final float[] values;
+
+        private Table(PartialVolumeMixture m, double min, double max, int points) {
+            this.min = min;
+            this.points = points;
+            this.step = max > min ? (max - min) / (points - 1) : 1;
+            values = new float[VALUES * points];
+            double[] out = new double[VALUES];
+            double[] r = new double[COMPONENTS];
+            double[] means = m.componentMeans();
+            double[] logPriors = m.componentLogPriors();
+            for (int p = 0; p < points; p++) {
+                m.describe(min + p * step, means, logPriors, r, out);
+                for (int k = 0; k < VALUES; k++) {
+                    values[VALUES * p + k] = (float) out[k];
+                }
+            }
+        }
+
+        /** The interpolated description of x into {@code out[0..VALUES)}. */
+        void at(double x, float[] out) {
+            double u = Math.max(0, Math.min(points - 1, (x - min) / step));
+            int p = Math.min(points - 2, (int) u);
+            float w = (float) (u - p);
+            for (int k = 0; k < VALUES; k++) {
+                float lo = values[VALUES * p + k];
+                out[k] = lo + w * (values[VALUES * (p + 1) + k] - lo);
+            }
+        }
+    }
+
+    /** Counts of the values in {@link #BINS} equal bins over their range. */
+    private record Histogram(double min, double width, double[] count) {
+
+        /** Null when all values are equal (nothing to fit). */
+        static Histogram of(float[] x) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (float v : x) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            if (!(max > min)) {
+                return null;
+            }
+            double width = (max - min) / BINS;
+            double[] count = new double[BINS];
+            for (float v : x) {
+                count[Math.min(BINS - 1, (int) ((v - min) / width))]++;
+            }
+            return new Histogram(min, width, count);
+        }
+
+        double centre(int b) {
+            return min + (b + 0.5) * width;
+        }
+    }
+}

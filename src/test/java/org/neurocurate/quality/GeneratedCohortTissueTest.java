@@ -1,0 +1,135 @@
+package org.neurocurate.quality;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.quality.masks.Grid3;
+import org.neurocurate.quality.tissue.TissueConfig;
+import org.neurocurate.quality.tissue.TissueMaps;
+import org.neurocurate.quality.tissue.TissueSegmentation;
+import org.neurocurate.synth.AgeingModel;
+import org.neurocurate.synth.Contrast;
+import org.neurocurate.synth.SiteCatalog;
+import org.neurocurate.synth.SubjectGenerator;
+import org.neurocurate.synth.SubjectParams;
+import org.neurocurate.synth.SyntheticSubject;
+import org.neurocurate.synth.Tissue;
+import org.neurocurate.volume.Volume;
+
+/**
+ * Level (b) tissue segmentation against the generator's truth (issue target: tissue Dice ≥ 0.85 on
+ * clean scans). Generated subjects at 3 mm (53×64×53, a 2.5 mm cortex is almost all partial volume),
+ * Rician noise σ = 1 % of the maximum; truth is the generator's arg-max-fraction label map, grouped as
+ * CSF = CSF + ventricles, GM = cortical + deep + cerebellar GM, WM = cerebral + cerebellar WM +
+ * brainstem + lesions.
+ */
+class GeneratedCohortTissueTest {
+
+    private static final double GRID_MM = 3;
+
+    @Test
+    void t1wTissuesMatchTheTruthInsideTheIntracranialMask() {
+        for (long seed = 1; seed <= 3; seed++) {
+            SyntheticSubject s = subject(seed, Contrast.T1W);
+            TissueMaps maps = segment(s, Contrast.T1W, TissueConfig.DEFAULTS, seed);
+            double[] dice = dice(maps.labels(), s);
+            for (int t = 0; t < 3; t++) {
+                assertTrue(dice[t] >= 0.85, "seed " + seed + " tissue " + (t + 1) + " Dice " + dice[t] + " (issue target 0.85)");
+            }
+        }
+    }
+
+    /** T2w: CSF is the brightest tissue, WM the darkest; the labels keep meaning 1 CSF, 2 GM, 3 WM. */
+    @Test
+    void t2wWithBrightCsfKeepsTheLabelMeaning() {
+        long seed = 4;
+        SyntheticSubject s = subject(seed, Contrast.T2W);
+        TissueConfig d = TissueConfig.DEFAULTS;
+        TissueConfig brightCsf = new TissueConfig(d.emIterations(), d.biasRounds(), d.biasBlockMm(), d.biasSmoothingBlocks(), true);
+        TissueMaps maps = segment(s, Contrast.T2W, brightCsf, seed);
+        double[] dice = dice(maps.labels(), s);
+        assertTrue(maps.means()[0] > maps.means()[1] && maps.means()[1] > maps.means()[2], "T2w: CSF > GM > WM");
+        for (int t = 0; t < 3; t++) {
+            assertTrue(dice[t] >= 0.85, "tissue " + (t + 1) + " Dice " + dice[t]);
+        }
+    }
+
+    /**
+     * Through the whole pipeline the brain mask is the pipeline's own, which at 3 mm misses part of the
+     * extracerebral CSF of these heads (brain-mask Dice 0.90–0.91 on seeds 1–3): WM reaches the target;
+     * GM (0.82–0.86 measured) and CSF (0.69–0.75) are bounded by the mask, hence the lower bounds, each
+     * a few hundredths under the worst seed. The three-Gaussian segmentation this replaced gave
+     * 0.64 / 0.50 / 0.76 here.
+     */
+    @Test
+    void pipelineTissuesOnGeneratedScansAreBoundedOnlyByTheBrainMask() throws NoBrainException {
+        double[] bound = {0.65, 0.80, 0.85};
+        for (long seed = 1; seed <= 2; seed++) {
+            SyntheticSubject s = subject(seed, Contrast.T1W);
+            QcResult r = QualityPipeline.run(noisy(s, Contrast.T1W, seed), QcConfig.DEFAULTS, ProgressListener.NONE);
+            double[] dice = dice(r.tissue().labels(), s);
+            for (int t = 0; t < 3; t++) {
+                assertTrue(dice[t] >= bound[t], "seed " + seed + " tissue " + (t + 1) + " Dice " + dice[t] + " < " + bound[t]);
+            }
+        }
+    }
+
+    private static SyntheticSubject subject(long seed, Contrast contrast) {
+        if (contrast == Contrast.T1W) {
+            return SubjectGenerator.generate(seed, GRID_MM);
+        }
+        SubjectParams p = SubjectParams.sample("sub-" + seed, new Random(seed), 1, AgeingModel.MIN_AGE, AgeingModel.MAX_AGE);
+        return SubjectGenerator.generate(p, SiteCatalog.sites(1, seed).get(0), GRID_MM, List.of(contrast));
+    }
+
+    private static TissueMaps segment(SyntheticSubject s, Contrast contrast, TissueConfig config, long seed) {
+        Volume scan = noisy(s, contrast, seed);
+        long[] d = scan.dimensions();
+        Grid3 g = new Grid3((int) d[0], (int) d[1], (int) d[2], scan.spacing());
+        return TissueSegmentation.segment(scan.toFloatArray(), s.intracranialMask(), g, config, ProgressListener.NONE);
+    }
+
+    /** The clean image with Rician noise of σ = 1 % of its maximum. */
+    private static Volume noisy(SyntheticSubject s, Contrast contrast, long seed) {
+        Volume clean = s.image(contrast);
+        float[] x = clean.toFloatArray();
+        float max = 0;
+        for (float f : x) {
+            max = Math.max(max, f);
+        }
+        Random random = new Random(seed);
+        double sigma = 0.01 * max;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) Math.hypot(x[i] + sigma * random.nextGaussian(), sigma * random.nextGaussian());
+        }
+        return Volume.ofFloats(x, clean.dimensions(), clean.voxelToWorld());
+    }
+
+    /** Dice of labels 1 (CSF), 2 (GM), 3 (WM) against the grouped truth. */
+    private static double[] dice(byte[] labels, SyntheticSubject s) {
+        double[] out = new double[3];
+        for (int t = 1; t <= 3; t++) {
+            boolean[] got = new boolean[labels.length];
+            boolean[] truth = new boolean[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                got[i] = labels[i] == t;
+                truth[i] = tissueClass(s.tissueAt(i)) == t;
+            }
+            out[t - 1] = HeadPhantom.dice(got, truth);
+        }
+        return out;
+    }
+
+    private static int tissueClass(Tissue t) {
+        return switch (t) {
+            case CSF, VENTRICLE -> 1;
+            case GM, DEEP_GM, CEREBELLUM_GM -> 2;
+            case WM, CEREBELLUM_WM, BRAINSTEM, LESION -> 3;
+            default -> 0;
+        };
+    }
+}
