@@ -18,7 +18,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", description = "output folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", description = "output folder: new, empty, or a previous demo's output, which is replaced (default: ${DEFAULT-VALUE})")
     Path out = Path.of("demo-out");
 
     @Option(names = "--seed", description = "seed of every random component (default: 1)")

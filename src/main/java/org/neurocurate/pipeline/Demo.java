@@ -1,13 +1,16 @@
 package org.neurocurate.pipeline;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.neurocurate.io.AtomicOutput;
 import org.neurocurate.io.bids.BidsIndexConfig;
@@ -65,8 +68,17 @@ public final class Demo {
         }
     }
 
-    /** Runs the demo; returns the findings, in order. */
+    /** File that marks a folder as the demo's own, so that the next demo run may replace it. */
+    public static final String MARKER = ".neurocurate-demo";
+
+    /**
+     * Runs the demo; returns the findings, in order. The output folder must be new, empty, or a previous
+     * demo's output (it has {@link #MARKER}), which is then replaced; any other folder is left untouched.
+     *
+     * @throws IOException when the output folder holds anything but a previous demo's output, or a stage fails
+     */
     public static List<String> run(Settings s, ProgressListener progress) throws IOException {
+        claim(s.out());
         List<String> findings = new ArrayList<>();
         Path cohortDir = s.out().resolve("cohort");
         progress.status("generating " + s.subjects() + " synthetic subjects at " + s.gridMm() + " mm");
@@ -98,6 +110,30 @@ public final class Demo {
                 Orientation.of(scan.voxelToWorld()).code(), Arrays.toString(scan.dimensions()),
                 Arrays.toString(scan.spacing()), Arrays.toString(grid.dimensions())));
         return findings;
+    }
+
+    private static void claim(Path out) throws IOException {
+        if (Files.isDirectory(out)) {
+            boolean empty;
+            try (Stream<Path> entries = Files.list(out)) {
+                empty = entries.findAny().isEmpty();
+            }
+            if (!empty) {
+                if (!Files.isRegularFile(out.resolve(MARKER))) {
+                    throw new IOException(out + ": folder is not empty and is not a previous demo's output; "
+                            + "give a new or empty folder");
+                }
+                try (Stream<Path> tree = Files.walk(out)) {
+                    for (Path p : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
+                        if (!p.equals(out)) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+        }
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(MARKER), "Written by neurocurate demo; the next demo run replaces this folder.\n");
     }
 
     /** Predicted tier per bids_name, for scans that were tiered. */
@@ -159,8 +195,9 @@ public final class Demo {
         Path table = s.out().resolve("scans_qc.tsv");
         AtomicOutput.writeString(table, tsv.toString());
         PretrainConfig d = PretrainConfig.defaults();
-        boolean curated = kept >= DEMO_BATCH;
-        PretrainConfig config = d.withModel(EncoderConfig.resnet(), DEMO_BATCH, true)
+        int batch = Math.min(DEMO_BATCH, index.table().rows().size());
+        boolean curated = kept >= batch;
+        PretrainConfig config = d.withModel(EncoderConfig.resnet(), batch, true)
                 .withObjective("yaware", d.temperature(), d.sigma(), false)
                 .withSteps(DEMO_STEPS, DEMO_STEPS)
                 .withTiers(curated ? List.of(3, 4, 5) : List.of());

@@ -1,6 +1,7 @@
 package org.neurocurate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -62,5 +63,25 @@ class CliTest {
         Run macro = run("macro", "macros/open_nifti.ijm", dir.resolve("cohort/sub-001/anat/sub-001_T1w.nii.gz").toString());
         assertEquals(0, macro.status(), macro.err());
         assertTrue(macro.out().matches("\\d+,\\d+,\\d+,[0-9.]+,[0-9.]+,[0-9.]+\\s*"), macro.out());
+    }
+
+    @Test
+    void demoReplacesItsOwnOutputButNoOtherFolder() throws Exception {
+        Path own = dir.resolve("own");
+        Files.createDirectories(own.resolve("qc"));
+        Files.writeString(own.resolve(org.neurocurate.pipeline.Demo.MARKER), "");
+        Files.writeString(own.resolve("qc/stale.tsv"), "left by an earlier demo");
+        Run again = run("demo", "--out", own.toString(), "--subjects", "4");
+        assertEquals(0, again.status(), again.err());
+        assertFalse(Files.exists(own.resolve("qc/stale.tsv")), "the previous demo output is replaced");
+        assertTrue(Files.exists(own.resolve("cohort/participants.tsv")) && Files.exists(own.resolve(org.neurocurate.pipeline.Demo.MARKER)));
+
+        Path foreign = dir.resolve("foreign");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("thesis.tex"), "precious");
+        Run refused = run("demo", "--out", foreign.toString(), "--subjects", "4");
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("is not a previous demo's output"), refused.err());
+        assertEquals("precious", Files.readString(foreign.resolve("thesis.tex")));
     }
 }
