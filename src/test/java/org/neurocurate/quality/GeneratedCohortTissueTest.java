@@ -59,15 +59,15 @@ class GeneratedCohortTissueTest {
     }
 
     /**
-     * Through the whole pipeline the brain mask is the pipeline's own, which at 3 mm misses part of the
-     * extracerebral CSF of these heads (brain-mask Dice 0.90–0.91 on seeds 1–3): WM reaches the target;
-     * GM (0.82–0.86 measured) and CSF (0.69–0.75) are bounded by the mask, hence the lower bounds, each
-     * a few hundredths under the worst seed. The three-Gaussian segmentation this replaced gave
-     * 0.64 / 0.50 / 0.76 here.
+     * Through the whole pipeline the brain mask is the pipeline's own (brain Dice about 0.97 at 3 mm):
+     * GM and WM reach the issue's 0.85 (0.87–0.90 and 0.93–0.95 measured on seeds 1–3); CSF (0.79–0.83)
+     * does not, as the mask's boundary errors (about 1,100 voxels each way, one voxel deep) fall mostly
+     * on the thin extracerebral CSF. The CSF bound sits a few hundredths under the worst seed. The
+     * three-Gaussian segmentation and older mask gave 0.64 / 0.50 / 0.76 here.
      */
     @Test
     void pipelineTissuesOnGeneratedScansAreBoundedOnlyByTheBrainMask() throws NoBrainException {
-        double[] bound = {0.65, 0.80, 0.85};
+        double[] bound = {0.76, 0.85, 0.85};
         for (long seed = 1; seed <= 2; seed++) {
             SyntheticSubject s = subject(seed, Contrast.T1W);
             QcResult r = QualityPipeline.run(noisy(s, Contrast.T1W, seed), QcConfig.DEFAULTS, ProgressListener.NONE);

@@ -98,10 +98,11 @@ public final class RuleTiering {
 
     /**
      * The norm of every row: its site's typical scans when the site has at least {@code minSiteScans}
-     * scans; for a smaller site (down to {@value #MIN_LOCATION} scans) the site's median with the pooled
-     * within-site spread (the typical norm of all scans centred on their site's median), since sites
-     * differ mostly in level and a handful of scans gives a median but no trustworthy IQR; else the
-     * whole table's typical norm ({@code global}).
+     * scans; for a smaller site (down to {@value #MIN_LOCATION} scans) the site's median with the larger
+     * of the pooled within-site spread (the typical norm of all scans centred on their site's median) and
+     * the site's own, since a handful of scans gives a median but no trustworthy IQR, while a site whose
+     * protocol varies more (thick slices, say) must not be judged by the others' tighter spread; else
+     * the whole table's typical norm ({@code global}).
      */
     static RobustReference[] siteNorms(double[][] raw, List<String> sites, int minSiteScans, List<KeyIqm> keys,
                                        RobustReference global) {
@@ -135,7 +136,14 @@ public final class RuleTiering {
             if (g.size() >= minSiteScans) {
                 site = typicalNorm(rowsOf(raw, g), keys, global);
             } else if (g.size() >= MIN_LOCATION) {
-                site = new RobustReference(medians.get(e.getKey()), pooled.scale(), g.size());
+                double[] own = typicalNorm(rowsOf(raw, g), keys, global).scale();
+                double[] scale = pooled.scale().clone();
+                for (int f = 0; f < scale.length; f++) {
+                    if (own[f] > scale[f]) {
+                        scale[f] = own[f];
+                    }
+                }
+                site = new RobustReference(medians.get(e.getKey()), scale, g.size());
             } else {
                 continue;
             }
