@@ -17,10 +17,10 @@ import java.util.Map;
  *
  * <p>The norm is the median and IQR of the group's <em>typical</em> scans ({@link #typicalNorm}):
  * artefacts push these IQMs one way only, so a cohort with many corrupted scans inflates a plain IQR
- * and hides them (generated 4 mm cohorts with 40 % corrupted scans, Spearman ρ with the true tier: 90
- * scans 0.75 against the plain site IQR, 0.85 against the typical scans' norm; 40 scans 0.38 and 0.50).
- * It cannot help when most of a site's scans are corrupted (80 %: ρ 0.42): then the site's typical scan
- * is a corrupted one. With some seven
+ * and hides them (a generated 4 mm cohort of 90 scans, 40 % corrupted, measured with the masks of the
+ * time: Spearman ρ with the true tier 0.75 against the plain site IQR, 0.85 against the typical scans'
+ * norm; bench/tiers-synth re-measures the current pipeline). It cannot help when most of a site's scans
+ * are corrupted (80 %: ρ 0.42): then the site's typical scan is a corrupted one. With some seven
  * IQMs and normal data (z = 2 IQR is 2.7 SD) about 97 % of clean scans land in tier 5.
  *
  * <p>When the classifier's calibrated probability that the scan is usable is known and below the
