@@ -36,8 +36,20 @@ public final class TierSynthBench {
         for (boolean rulesOnly : new boolean[] {true, false}) {
             QcGroup.Table g = QcGroup.table(rows, "T1w", TierPredictConfig.defaults().withRulesOnly(rulesOnly),
                     ProgressListener.NONE);
+            if (rulesOnly && System.getProperty("tiers.dump") != null) {
+                QcBatch.writeTsv(Path.of(System.getProperty("tiers.dump")), g.header(), g.rows());
+                CohortResult c = cohort;
+                java.nio.file.Files.write(Path.of(System.getProperty("tiers.dump") + ".truth"), c.rows().stream()
+                        .map(r -> QcBatch.bidsName(Path.of(r.scan())) + "\t" + r.tier() + "\t" + QualityTier.reason(r.artifacts()))
+                        .toList());
+            }
             int name = g.header().indexOf("bids_name");
             int tier = g.header().indexOf("tier");
+            int why = g.header().indexOf("tier_reason");
+            Map<String, String> reasons = new TreeMap<>();
+            g.rows().forEach(r -> reasons.put(r.get(name), r.get(why)));
+            Map<String, QcRow> qc = new TreeMap<>();
+            rows.forEach(r -> qc.put(r.bidsName(), r));
             Map<String, Integer> predicted = new TreeMap<>();
             g.rows().stream().filter(r -> r.get(tier).matches("[1-5]"))
                     .forEach(r -> predicted.put(r.get(name), Integer.parseInt(r.get(tier))));
@@ -53,6 +65,12 @@ public final class TierSynthBench {
                     pairs.add(new double[] {p, r.tier()});
                     clean += r.tier() == 5 ? 1 : 0;
                     cleanHigh += r.tier() == 5 && p >= 4 ? 1 : 0;
+                    if (rulesOnly && r.tier() == 5 && p < 4) {
+                        String id = QcBatch.bidsName(Path.of(r.scan()));
+                        QcRow q = qc.get(id);
+                        System.out.println("clean in tier " + p + ": " + id + " age=" + Math.round(r.age()) + " site=" + q.site() + " flags="
+                                + q.flags() + " :: " + reasons.get(id));
+                    }
                 }
             }
             double rho = RankMetrics.spearman(pairs.stream().mapToDouble(x -> x[0]).toArray(),
