@@ -1,50 +1,16 @@
 package org.neurocurate.quality.masks;
 
 /**
- * Otsu's threshold (IEEE SMC 9(1):62–66, 1979): the cut of a 1024-bin histogram between the minimum
- * and the 99.9th-percentile bin that maximises the between-class variance; with three classes, the
- * pair of cuts that does (multilevel Otsu, maximising Σ S_k² / N_k over the classes' counts N_k and
- * sums S_k, Liao, Chen &amp; Chung, J Inf Sci Eng 17:713–727, 2001).
+ * Otsu's thresholds for three classes (Otsu, IEEE SMC 9(1):62–66, 1979, multilevel as in Liao, Chen &amp;
+ * Chung, J Inf Sci Eng 17:713–727, 2001): the pair of cuts of a 1024-bin histogram between the minimum
+ * and the 99.9th-percentile bin that maximises the between-class variance, Σ S_k² / N_k over the
+ * classes' counts N_k and sums S_k.
  */
 public final class Otsu {
 
     private static final int BINS = 1024;
 
     private Otsu() {
-    }
-
-    /** Threshold of the values where {@code include} is set (all values when it is null). */
-    public static double threshold(float[] values, boolean[] include) {
-        Histogram h = Histogram.of(values, include);
-        if (h == null) {
-            return min(values, include);
-        }
-        double sumAll = 0;
-        long count = 0;
-        for (int b = 0; b <= h.top; b++) {
-            sumAll += (double) b * h.counts[b];
-            count += h.counts[b];
-        }
-        double bestVar = -1;
-        int best = 0;
-        double sumLow = 0;
-        long low = 0;
-        for (int b = 0; b < h.top; b++) {
-            low += h.counts[b];
-            sumLow += (double) b * h.counts[b];
-            long high = count - low;
-            if (low == 0 || high == 0) {
-                continue;
-            }
-            double m0 = sumLow / low;
-            double m1 = (sumAll - sumLow) / high;
-            double between = (double) low * high * (m0 - m1) * (m0 - m1);
-            if (between > bestVar) {
-                bestVar = between;
-                best = b;
-            }
-        }
-        return h.value(best);
     }
 
     /**
