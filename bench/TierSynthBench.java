@@ -21,7 +21,8 @@ import org.neurocurate.synth.QualityTier;
 
 /**
  * Benchmark driver (not project code): generates a cohort (subjects, grid mm, artifact rate, seed, out
- * folder), runs the QC batch and the group tiering with and without the classifier's evidence, and
+ * folder), runs the QC batch and the group tiering with and without the classifier (its p_usable is
+ * reported beside the tier, not used for it, so both lines agree unless that changes), and
  * prints per artifact type the (true > predicted) tier pairs, then Spearman rho and clean scans in 4-5.
  */
 public final class TierSynthBench {

@@ -174,7 +174,7 @@ public final class Demo {
         return String.format(Locale.ROOT, "QC: %d scans assessed (%d failed), %d flagged defaced or skull-stripped; "
                 + "%s tiers %s; Spearman rho with the true tiers %.2f, %d of %d clean scans in tiers 4-5 "
                 + "(qc/group_T1w.tsv)", qc.size() - failed, failed, flagged,
-                group.ruleBased() ? "rule-based" : "IQM-deviation (with classifier evidence)", counts, rho,
+                group.ruleBased() ? "rule-based" : "IQM-deviation (classifier p_usable reported)", counts, rho,
                 cleanHigh, clean);
     }
 

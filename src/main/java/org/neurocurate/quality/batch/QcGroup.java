@@ -34,7 +34,7 @@ public final class QcGroup {
      *
      * @param header    column names
      * @param rows      cells under the header, one list per scan
-     * @param ruleBased true when the tiers come from the IQM deviations alone (no classifier evidence)
+     * @param ruleBased true when no classifier probability accompanies the tiers (IQM deviations alone)
      */
     public record Table(List<String> header, List<List<String>> rows, boolean ruleBased) {
     }

@@ -48,22 +48,20 @@ public final class Tiers {
      * trained on MRIQC's IQMs of real scans; NeuroCurate's IQMs differ in definition details and scale,
      * so its tiers do not transfer (on generated cohorts: Spearman ρ 0.32 with the true tiers). Tiers
      * here come from {@link RuleTiering}'s site-relative deviations of the artefact-sensitive IQMs; the
-     * classifier's p_usable, when its model applies to the table, is reported and can lower a tier by one
-     * but never raise it.
+     * classifier's p_usable, when its model applies to the table, is reported beside the tier (it does
+     * not change it; see {@link RuleTiering}).
      */
     public static Prediction predictOwnIqms(IqmTable table, TierPredictConfig config, ProgressListener listener)
             throws IOException {
         double[] p = null;
-        double cut = Double.NaN;
         if (!config.rulesOnly()) {
             TierModel model = config.model() == null ? TierModelJson.shipped() : TierModelJson.read(config.model());
             boolean sameModality = config.modality() == null || config.modality().equals(model.provenance().modality());
             if (sameModality && TierPredictor.coverage(table, model) >= config.minCoverage()) {
                 p = TierPredictor.predict(table, model, listener).stream().mapToDouble(TierAssignment::pUsable).toArray();
-                cut = model.scale().cuts()[0];
             }
         }
-        return new Prediction(table.idColumn(), RuleTiering.tier(table, config.minSiteScans(), p, cut), p == null);
+        return new Prediction(table.idColumn(), RuleTiering.tier(table, config.minSiteScans(), p), p == null);
     }
 
     /** Reads an IQM table (CSV or TSV), tiers it and writes the tier TSV atomically. */

@@ -13,7 +13,7 @@
  * robust z-scores alone ({@link org.neurocurate.quality.tier.RuleTiering}).
  *
  * <p>IQMs from NeuroCurate's own QC pipeline are tiered by those robust z-scores of the artefact-sensitive
- * IQMs against the norm of the site's typical scans, the classifier's p_usable only lowering a tier
+ * IQMs against the norm of the site's typical scans, the classifier's p_usable reported beside it
  * ({@link org.neurocurate.quality.tier.Tiers#predictOwnIqms}): the classifier learned MRIQC's IQMs of
  * ABIDE and does not transfer to another pipeline's IQMs (generated cohorts, bench/tiers-synth).
  *

@@ -88,26 +88,27 @@ class RuleTieringTest {
     }
 
     @Test
-    void theClassifierLowersAFlaggedScanOneTierButNeverRaisesOne() {
+    void theClassifiersProbabilityIsReportedButDoesNotChangeTheTier() {
         var rated = SyntheticIqms.generate(1, 40, 0, 0, 5);
         double[][] v = rated.table().values();
         int efc = rated.table().columnIndex("efc");
         double iqr = RobustStats.iqr(java.util.Arrays.stream(v).mapToDouble(x -> x[efc]).toArray());
         v[0][efc] += 3.5 * iqr; // tier 3 by deviation alone
         v[1][efc] += 100; // tier 1
-        int alone = RuleTiering.tier(rated.table(), 10).get(0).tier();
-        assertTrue(alone >= 2 && alone <= 4, "tier by deviation " + alone);
-        double[] p = new double[v.length];
-        java.util.Arrays.fill(p, 0.2);
-        List<TierAssignment> withLow = RuleTiering.tier(rated.table(), 10, p, 0.5);
-        assertEquals(alone - 1, withLow.get(0).tier(), withLow.get(0).reason());
-        assertTrue(withLow.get(0).reason().contains("p_usable=0.20 < 0.5"), withLow.get(0).reason());
-        assertEquals(1, withLow.get(1).tier());
-        assertEquals(0.2, withLow.get(0).pUsable());
-        java.util.Arrays.fill(p, 0.99);
-        List<TierAssignment> withHigh = RuleTiering.tier(rated.table(), 10, p, 0.5);
-        assertEquals(alone, withHigh.get(0).tier());
-        assertEquals(1, withHigh.get(1).tier());
+        List<TierAssignment> alone = RuleTiering.tier(rated.table(), 10);
+        assertTrue(alone.get(0).tier() >= 2 && alone.get(0).tier() <= 4, "tier by deviation " + alone.get(0).tier());
+        assertTrue(alone.get(0).reason().endsWith("[rule-based]"), alone.get(0).reason());
+        for (double pUsable : new double[] {0.2, 0.99}) {
+            double[] p = new double[v.length];
+            java.util.Arrays.fill(p, pUsable);
+            List<TierAssignment> with = RuleTiering.tier(rated.table(), 10, p);
+            for (int i = 0; i < v.length; i++) {
+                assertEquals(alone.get(i).tier(), with.get(i).tier(), with.get(i).reason());
+                assertEquals(pUsable, with.get(i).pUsable());
+            }
+            assertTrue(with.get(0).reason().endsWith(String.format(java.util.Locale.ROOT,
+                    "[IQM deviations; classifier p_usable=%.2f]", pUsable)), with.get(0).reason());
+        }
     }
 
     @Test
