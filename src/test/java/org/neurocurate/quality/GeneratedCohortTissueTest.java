@@ -96,18 +96,7 @@ class GeneratedCohortTissueTest {
 
     /** The clean image with Rician noise of σ = 1 % of its maximum. */
     private static Volume noisy(SyntheticSubject s, Contrast contrast, long seed) {
-        Volume clean = s.image(contrast);
-        float[] x = clean.toFloatArray();
-        float max = 0;
-        for (float f : x) {
-            max = Math.max(max, f);
-        }
-        Random random = new Random(seed);
-        double sigma = 0.01 * max;
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) Math.hypot(x[i] + sigma * random.nextGaussian(), sigma * random.nextGaussian());
-        }
-        return Volume.ofFloats(x, clean.dimensions(), clean.voxelToWorld());
+        return HeadPhantom.withRicianNoise(s.image(contrast), 0.01, seed);
     }
 
     /** Dice of labels 1 (CSF), 2 (GM), 3 (WM) against the grouped truth. */

@@ -96,6 +96,21 @@ public final class HeadPhantom {
         return Affine.fromRows(new double[][] {{voxelMm, 0, 0, o}, {0, voxelMm, 0, o}, {0, 0, voxelMm, o}});
     }
 
+    /** A copy of {@code clean} with Rician noise of σ = {@code fractionOfMax} × its maximum, seeded. */
+    public static Volume withRicianNoise(Volume clean, double fractionOfMax, long seed) {
+        float[] x = clean.toFloatArray();
+        float max = 0;
+        for (float f : x) {
+            max = Math.max(max, f);
+        }
+        Random random = new Random(seed);
+        double sigma = fractionOfMax * max;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) Math.hypot(x[i] + sigma * random.nextGaussian(), sigma * random.nextGaussian());
+        }
+        return Volume.ofFloats(x, clean.dimensions(), clean.voxelToWorld());
+    }
+
     /** Dice overlap of two masks. */
     public static double dice(boolean[] a, boolean[] b) {
         long both = 0;

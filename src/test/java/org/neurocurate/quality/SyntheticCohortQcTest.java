@@ -33,18 +33,7 @@ class SyntheticCohortQcTest {
     void brainMaskReachesTheIssueTargetOnCleanSubjects() throws IOException {
         for (long seed = 1; seed <= 3; seed++) {
             SyntheticSubject s = SubjectGenerator.generate(seed, 3);
-            Volume clean = s.image(Contrast.T1W);
-            float[] x = clean.toFloatArray();
-            float max = 0;
-            for (float f : x) {
-                max = Math.max(max, f);
-            }
-            Random random = new Random(seed);
-            double sigma = 0.01 * max;
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) Math.hypot(x[i] + sigma * random.nextGaussian(), sigma * random.nextGaussian());
-            }
-            QcResult r = QualityPipeline.run(Volume.ofFloats(x, clean.dimensions(), clean.voxelToWorld()),
+            QcResult r = QualityPipeline.run(HeadPhantom.withRicianNoise(s.image(Contrast.T1W), 0.01, seed),
                     QcConfig.DEFAULTS, ProgressListener.NONE);
             double dice = HeadPhantom.dice(r.brain(), s.intracranialMask());
             assertTrue(dice >= 0.95, "seed " + seed + ": brain Dice " + dice + " (issue target 0.95)");
