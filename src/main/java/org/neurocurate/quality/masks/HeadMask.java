@@ -29,35 +29,13 @@ public final class HeadMask {
 
     /** P2 + 0.1·(P98 − P2), percentiles from a 4096-bin histogram between the minimum and maximum. */
     static double robustThreshold(float[] image) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : image) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+        Histogram h = Histogram.of(image, null, 4096);
+        if (h == null) {
+            return image.length == 0 ? 0 : image[0];
         }
-        if (!(max > min)) {
-            return min;
-        }
-        int bins = 4096;
-        long[] hist = new long[bins];
-        double scale = (bins - 1) / (double) (max - min);
-        for (float v : image) {
-            hist[(int) ((v - min) * scale)]++;
-        }
-        double p2 = binQuantile(hist, image.length, 0.02, min, scale);
-        double p98 = binQuantile(hist, image.length, 0.98, min, scale);
+        double p2 = h.centre(h.quantileBin(0.02));
+        double p98 = h.centre(h.quantileBin(0.98));
         return p2 + 0.1 * (p98 - p2);
-    }
-
-    private static double binQuantile(long[] hist, long total, double q, double min, double scale) {
-        long seen = 0;
-        for (int b = 0; b < hist.length; b++) {
-            seen += hist[b];
-            if (seen >= q * total) {
-                return min + (b + 0.5) / scale;
-            }
-        }
-        return min + hist.length / scale;
     }
 
     /**

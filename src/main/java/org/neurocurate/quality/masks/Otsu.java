@@ -18,17 +18,17 @@ public final class Otsu {
      * into three classes; both equal the minimum when the values are constant.
      */
     public static double[] thresholds3(float[] values, boolean[] include) {
-        Histogram h = Histogram.of(values, include);
+        Histogram h = Histogram.of(values, include, BINS);
         if (h == null) {
             double m = min(values, include);
             return new double[] {m, m};
         }
-        int n = h.top + 1;
+        int n = h.quantileBin(0.999) + 1;
         long[] count = new long[n + 1];
         double[] sum = new double[n + 1];
         for (int b = 0; b < n; b++) {
-            count[b + 1] = count[b] + h.counts[b];
-            sum[b + 1] = sum[b] + (double) b * h.counts[b];
+            count[b + 1] = count[b] + h.counts()[b];
+            sum[b + 1] = sum[b] + (double) b * h.counts()[b];
         }
         double best = -1;
         int lowCut = 0;
@@ -44,7 +44,7 @@ public final class Otsu {
                 }
             }
         }
-        return new double[] {h.value(lowCut), h.value(highCut)};
+        return new double[] {h.upperEdge(lowCut), h.upperEdge(highCut)};
     }
 
     /** S²/N of the bins [from, to) from cumulative counts and sums; 0 for an empty class. */
@@ -62,48 +62,5 @@ public final class Otsu {
             }
         }
         return min;
-    }
-
-    /** Bin counts between the minimum and maximum, and the 99.9th-percentile bin {@code top}. */
-    private record Histogram(long[] counts, double min, double scale, int top) {
-
-        /** Null when the included values are constant (or none are included). */
-        static Histogram of(float[] values, boolean[] include) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < values.length; i++) {
-                if (include == null || include[i]) {
-                    min = Math.min(min, values[i]);
-                    max = Math.max(max, values[i]);
-                }
-            }
-            if (!(max > min)) {
-                return null;
-            }
-            long[] hist = new long[BINS];
-            double scale = (BINS - 1) / (max - min);
-            long total = 0;
-            for (int i = 0; i < values.length; i++) {
-                if (include == null || include[i]) {
-                    hist[(int) ((values[i] - min) * scale)]++;
-                    total++;
-                }
-            }
-            int top = BINS - 1;
-            long seen = 0;
-            for (int b = 0; b < BINS; b++) {
-                seen += hist[b];
-                if (seen >= 0.999 * total) {
-                    top = b;
-                    break;
-                }
-            }
-            return new Histogram(hist, min, scale, top);
-        }
-
-        /** The value at the upper edge of bin b: a cut after bin b. */
-        double value(int b) {
-            return min + (b + 1) / scale;
-        }
     }
 }
