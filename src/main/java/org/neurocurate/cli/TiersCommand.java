@@ -11,6 +11,7 @@ import org.neurocurate.quality.tier.TierPredictConfig;
 import org.neurocurate.quality.tier.TierTrainingConfig;
 import org.neurocurate.quality.tier.Tiers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code neurocurate tiers train|predict|evaluate}: quality tiers 1-5 from IQM tables. */
@@ -70,23 +71,16 @@ public final class TiersCommand implements Runnable {
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Trains a tier model from an IQM table and expert ratings (MRIQC's y_*.csv layout).")
     static final class Train implements Callable<Integer> {
-        @Option(names = "--iqms", required = true, description = "IQM table (e.g. x_abide.csv)")
-        Path iqms;
-        @Option(names = "--ratings", required = true, description = "ratings table: subject_id, site, rater columns")
-        Path ratings;
+        @Mixin
+        RatedTable rated;
         @Option(names = "--out", required = true, description = "model JSON to write")
         Path out;
         @Option(names = "--modality", defaultValue = "T1w", description = "modality of the rated scans (default: ${DEFAULT-VALUE})")
         String modality;
-        @Option(names = "--rater", defaultValue = ExpertRatings.DEFAULT_RATER, description = "rater column (default: ${DEFAULT-VALUE})")
-        String rater;
-        @Option(names = "--seed", defaultValue = "" + TierTrainingConfig.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
-        long seed;
 
         @Override
         public Integer call() throws Exception {
-            TierTrainingConfig c = config(rater, seed);
-            TierModel m = Tiers.train(iqms, ratings, out, c, modality, STDERR);
+            TierModel m = Tiers.train(rated.iqms, rated.ratings, out, rated.config(), modality, STDERR);
             System.out.printf(Locale.ROOT, "trained on %d scans (%d unusable, %d sites) -> %s%n",
                     m.provenance().scans(), m.provenance().unusable(), m.provenance().sites().size(), out);
             return 0;
@@ -96,23 +90,17 @@ public final class TiersCommand implements Runnable {
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
             description = "Leave-one-site-out AUC and balanced accuracy, with an MRIQC-style forest side by side.")
     static final class Evaluate implements Callable<Integer> {
-        @Option(names = "--iqms", required = true, description = "IQM table (e.g. x_abide.csv)")
-        Path iqms;
-        @Option(names = "--ratings", required = true, description = "ratings table (e.g. y_abide.csv)")
-        Path ratings;
+        @Mixin
+        RatedTable rated;
         @Option(names = "--out", required = true, description = "output TSV")
         Path out;
-        @Option(names = "--rater", defaultValue = ExpertRatings.DEFAULT_RATER, description = "rater column (default: ${DEFAULT-VALUE})")
-        String rater;
-        @Option(names = "--seed", defaultValue = "" + TierTrainingConfig.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
-        long seed;
         @Option(names = "--nested", description = "choose among candidate pipelines by an inner LOSO per held-out site (slow)")
         boolean nested;
 
         @Override
         public Integer call() throws Exception {
-            LosoReport r = nested ? Tiers.evaluateNested(iqms, ratings, out, config(rater, seed), STDERR)
-                    : Tiers.evaluate(iqms, ratings, out, config(rater, seed), STDERR);
+            LosoReport r = nested ? Tiers.evaluateNested(rated.iqms, rated.ratings, out, rated.config(), STDERR)
+                    : Tiers.evaluate(rated.iqms, rated.ratings, out, rated.config(), STDERR);
             r.tsvLines().forEach(System.out::println);
             System.out.printf(Locale.ROOT, "RESULT auc_mean=%.4f auc_sd=%.4f mriqc_style_auc_mean=%.4f%n",
                     r.ours().aucMean(), r.ours().aucSd(), r.mriqcStyle().aucMean());
@@ -120,8 +108,24 @@ public final class TiersCommand implements Runnable {
         }
     }
 
+    /** What train and evaluate both read: an IQM table, its expert ratings (MRIQC's y_*.csv layout), a rater, a seed. */
+    static final class RatedTable {
+        @Option(names = "--iqms", required = true, description = "IQM table (e.g. x_abide.csv)")
+        Path iqms;
+        @Option(names = "--ratings", required = true, description = "ratings table: subject_id, site, rater columns (e.g. y_abide.csv)")
+        Path ratings;
+        @Option(names = "--rater", defaultValue = ExpertRatings.DEFAULT_RATER, description = "rater column (default: ${DEFAULT-VALUE})")
+        String rater;
+        @Option(names = "--seed", defaultValue = "" + TierTrainingConfig.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        TierTrainingConfig config() {
+            return TiersCommand.config(rater, seed);
+        }
+    }
+
+    /** The default training settings with this rater and seed. */
     static TierTrainingConfig config(String rater, long seed) {
-        TierTrainingConfig d = TierTrainingConfig.defaults().withSeed(seed);
-        return new TierTrainingConfig(d.minSiteScans(), d.forest(), d.boosting(), d.mriqcFeatures(), rater, seed);
+        return TierTrainingConfig.defaults().withSeed(seed).withRater(rater);
     }
 }

@@ -42,6 +42,11 @@ public record TierTrainingConfig(int minSiteScans, ForestConfig forest, Boosting
         return new TierTrainingConfig(minSiteScans, forest, boosting, mriqcFeatures, rater, newSeed);
     }
 
+    /** The same settings, learning from another rater's column of the ratings table. */
+    public TierTrainingConfig withRater(String newRater) {
+        return new TierTrainingConfig(minSiteScans, forest, boosting, mriqcFeatures, newRater, seed);
+    }
+
     public TierTrainingConfig withForest(ForestConfig newForest) {
         return new TierTrainingConfig(minSiteScans, newForest, boosting, mriqcFeatures, rater, seed);
     }
