@@ -66,7 +66,7 @@ public final class QcBench {
             scans = files.sorted().toList();
         }
         Path out = Files.createTempDirectory(dir.getParent(), "qc-out-");
-        List<QcRow> rows = QcBatch.files(scans, out, QcBatchConfig.DEFAULT_THREADS, false, new PipelineAssessor(),
+        List<QcRow> rows = QcBatch.files(scans, out, "T1w", QcBatchConfig.DEFAULT_THREADS, false, new PipelineAssessor(),
                 ProgressListener.NONE);
         long failed = rows.stream().filter(QcRow::failed).count();
         if (failed > 0) {

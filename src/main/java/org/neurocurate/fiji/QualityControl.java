@@ -40,7 +40,7 @@ final class QualityControl {
         Volume v = ImagePlusBridge.toVolume(image);
         QcRow row;
         try {
-            ScanAssessment a = new PipelineAssessor().assess(v, new ImageJProgress());
+            ScanAssessment a = new PipelineAssessor().assess(v, modality, new ImageJProgress());
             row = new QcRow(image.getTitle(), Path.of(image.getTitle()), "", a.iqms(), a.flags(), "");
             if (masksOut != null) {
                 for (Map.Entry<String, Volume> m : a.masks().entrySet()) {

@@ -35,7 +35,7 @@ public class QualityControlCommand extends ContextCommand {
             description = "Derivatives (IQMs JSON, masks) for file and folder input")
     private File output;
 
-    @Parameter(label = "Modality", choices = {"T1w", "T2w"}, persist = false)
+    @Parameter(label = "Modality", choices = {"T1w", "T2w", "PDw"}, persist = false)
     private String modality = QualityControl.DEFAULT_MODALITY;
 
     @Parameter(label = "Show masks", persist = false, description = "Open the masks of the current image as images")

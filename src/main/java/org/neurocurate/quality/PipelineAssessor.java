@@ -21,20 +21,21 @@ public final class PipelineAssessor implements ScanAssessor {
 
     private final QcConfig config;
 
+    /** @param config the parameters, whose contrast each scan's modality sets ({@link QcConfig#forModality}) */
     public PipelineAssessor(QcConfig config) {
         this.config = config;
     }
 
-    /** With {@link QcConfig#DEFAULTS}. */
+    /** With {@link QcConfig#DEFAULTS} (for each scan's modality). */
     public PipelineAssessor() {
         this(QcConfig.DEFAULTS);
     }
 
     @Override
-    public ScanAssessment assess(Volume volume, ProgressListener progress) throws IOException {
+    public ScanAssessment assess(Volume volume, String modality, ProgressListener progress) throws IOException {
         QcResult r;
         try {
-            r = QualityPipeline.run(volume, config, progress);
+            r = QualityPipeline.run(volume, config.forModality(modality), progress);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }

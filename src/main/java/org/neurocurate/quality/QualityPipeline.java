@@ -75,7 +75,8 @@ public final class QualityPipeline {
         for (int i = 0; i < headC.length; i++) {
             headC[i] &= !rotationC[i];
         }
-        boolean[] brainC = BrainMask.compute(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm());
+        boolean[] brainC = BrainMask.compute(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm(),
+                config.tissue().brightCsf());
         double brainCm3 = count(brainC) * c.voxelVolume() / 1000;
         if (brainCm3 < MIN_BRAIN_CM3) {
             throw new NoBrainException(String.format("no brain found (brain mask %.0f cm3, need %.0f)", brainCm3, MIN_BRAIN_CM3));

@@ -17,15 +17,13 @@ import org.neurocurate.synth.SiteCatalog;
 import org.neurocurate.synth.SubjectGenerator;
 import org.neurocurate.synth.SubjectParams;
 import org.neurocurate.synth.SyntheticSubject;
-import org.neurocurate.synth.Tissue;
 import org.neurocurate.volume.Volume;
 
 /**
  * Level (b) tissue segmentation against the generator's truth (issue target: tissue Dice ≥ 0.85 on
  * clean scans). Generated subjects at 3 mm (53×64×53, a 2.5 mm cortex is almost all partial volume),
  * Rician noise σ = 1 % of the maximum; truth is the generator's arg-max-fraction label map, grouped as
- * CSF = CSF + ventricles, GM = cortical + deep + cerebellar GM, WM = cerebral + cerebellar WM +
- * brainstem + lesions.
+ * in {@link HeadPhantom#tissueDice}.
  */
 class GeneratedCohortTissueTest {
 
@@ -36,7 +34,7 @@ class GeneratedCohortTissueTest {
         for (long seed = 1; seed <= 3; seed++) {
             SyntheticSubject s = subject(seed, Contrast.T1W);
             TissueMaps maps = segment(s, Contrast.T1W, TissueConfig.DEFAULTS, seed);
-            double[] dice = dice(maps.labels(), s);
+            double[] dice = HeadPhantom.tissueDice(maps.labels(), s);
             for (int t = 0; t < 3; t++) {
                 assertTrue(dice[t] >= 0.85, "seed " + seed + " tissue " + (t + 1) + " Dice " + dice[t] + " (issue target 0.85)");
             }
@@ -48,10 +46,9 @@ class GeneratedCohortTissueTest {
     void t2wWithBrightCsfKeepsTheLabelMeaning() {
         long seed = 4;
         SyntheticSubject s = subject(seed, Contrast.T2W);
-        TissueConfig d = TissueConfig.DEFAULTS;
-        TissueConfig brightCsf = new TissueConfig(d.emIterations(), d.biasRounds(), d.biasBlockMm(), d.biasSmoothingBlocks(), true);
+        TissueConfig brightCsf = TissueConfig.DEFAULTS.withBrightCsf(true);
         TissueMaps maps = segment(s, Contrast.T2W, brightCsf, seed);
-        double[] dice = dice(maps.labels(), s);
+        double[] dice = HeadPhantom.tissueDice(maps.labels(), s);
         assertTrue(maps.means()[0] > maps.means()[1] && maps.means()[1] > maps.means()[2], "T2w: CSF > GM > WM");
         for (int t = 0; t < 3; t++) {
             assertTrue(dice[t] >= 0.85, "tissue " + (t + 1) + " Dice " + dice[t]);
@@ -72,7 +69,7 @@ class GeneratedCohortTissueTest {
         for (long seed = 1; seed <= 2; seed++) {
             SyntheticSubject s = subject(seed, Contrast.T1W);
             QcResult r = QualityPipeline.run(noisy(s, Contrast.T1W, seed), QcConfig.DEFAULTS, ProgressListener.NONE);
-            double[] dice = dice(r.tissue().labels(), s);
+            double[] dice = HeadPhantom.tissueDice(r.tissue().labels(), s);
             for (int t = 0; t < 3; t++) {
                 assertTrue(dice[t] >= bound[t], "seed " + seed + " tissue " + (t + 1) + " Dice " + dice[t] + " < " + bound[t]);
             }
@@ -97,29 +94,5 @@ class GeneratedCohortTissueTest {
     /** The clean image with Rician noise of σ = 1 % of its maximum. */
     private static Volume noisy(SyntheticSubject s, Contrast contrast, long seed) {
         return HeadPhantom.withRicianNoise(s.image(contrast), 0.01, seed);
-    }
-
-    /** Dice of labels 1 (CSF), 2 (GM), 3 (WM) against the grouped truth. */
-    private static double[] dice(byte[] labels, SyntheticSubject s) {
-        double[] out = new double[3];
-        for (int t = 1; t <= 3; t++) {
-            boolean[] got = new boolean[labels.length];
-            boolean[] truth = new boolean[labels.length];
-            for (int i = 0; i < labels.length; i++) {
-                got[i] = labels[i] == t;
-                truth[i] = tissueClass(s.tissueAt(i)) == t;
-            }
-            out[t - 1] = HeadPhantom.dice(got, truth);
-        }
-        return out;
-    }
-
-    private static int tissueClass(Tissue t) {
-        return switch (t) {
-            case CSF, VENTRICLE -> 1;
-            case GM, DEEP_GM, CEREBELLUM_GM -> 2;
-            case WM, CEREBELLUM_WM, BRAINSTEM, LESION -> 3;
-            default -> 0;
-        };
     }
 }

@@ -2,6 +2,8 @@ package org.neurocurate.quality;
 
 import java.util.Random;
 
+import org.neurocurate.synth.SyntheticSubject;
+import org.neurocurate.synth.Tissue;
 import org.neurocurate.volume.Affine;
 import org.neurocurate.volume.Volume;
 
@@ -120,5 +122,32 @@ public final class HeadPhantom {
             sum += (a[i] ? 1 : 0) + (b[i] ? 1 : 0);
         }
         return sum == 0 ? 1 : 2.0 * both / sum;
+    }
+
+    /**
+     * Dice of labels 1 (CSF), 2 (GM), 3 (WM) against a generated subject's truth grouped as CSF = CSF +
+     * ventricles, GM = cortical + deep + cerebellar GM, WM = cerebral + cerebellar WM + brainstem + lesions.
+     */
+    public static double[] tissueDice(byte[] labels, SyntheticSubject s) {
+        double[] out = new double[3];
+        for (int t = 1; t <= 3; t++) {
+            boolean[] got = new boolean[labels.length];
+            boolean[] truth = new boolean[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                got[i] = labels[i] == t;
+                truth[i] = tissueClass(s.tissueAt(i)) == t;
+            }
+            out[t - 1] = dice(got, truth);
+        }
+        return out;
+    }
+
+    private static int tissueClass(Tissue t) {
+        return switch (t) {
+            case CSF, VENTRICLE -> 1;
+            case GM, DEEP_GM, CEREBELLUM_GM -> 2;
+            case WM, CEREBELLUM_WM, BRAINSTEM, LESION -> 3;
+            default -> 0;
+        };
     }
 }

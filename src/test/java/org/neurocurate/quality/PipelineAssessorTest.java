@@ -2,6 +2,7 @@ package org.neurocurate.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -39,7 +40,7 @@ class PipelineAssessorTest {
         }
         NiftiWriter.write(Volume.ofFloats(values, new long[] {48, 48, 48}, phantom.affine()), noise);
 
-        List<QcRow> rows = QcBatch.files(List.of(good, corrupt, noise), dir.resolve("out"), 1, true,
+        List<QcRow> rows = QcBatch.files(List.of(good, corrupt, noise), dir.resolve("out"), "T1w", 1, true,
                 new PipelineAssessor(), ProgressListener.NONE);
 
         assertEquals(3, rows.size());
@@ -51,5 +52,12 @@ class PipelineAssessorTest {
         assertFalse(bad.isEmpty(), "a corrupt file says why");
         String brainless = rows.stream().filter(r -> r.source().equals(noise)).findFirst().orElseThrow().error();
         assertTrue(brainless.contains("no brain"), brainless);
+    }
+
+    @Test
+    void aContrastTheTissueModelDoesNotKnowIsRefusedByName() {
+        Volume scan = new HeadPhantom(32, 6).scan(15, 0, 0, 1);
+        IOException e = assertThrows(IOException.class, () -> new PipelineAssessor().assess(scan, "FLAIR", ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("FLAIR") && e.getMessage().contains("T2w"), e.getMessage());
     }
 }

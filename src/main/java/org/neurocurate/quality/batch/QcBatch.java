@@ -67,21 +67,38 @@ public final class QcBatch {
             throws IOException {
         List<ScanRecord> records = selectScans(config, progress);
         Map<Path, String> sites = new java.util.HashMap<>();
-        records.forEach(r -> sites.put(r.path(), r.value(ScansTable.SITE)));
+        Map<Path, String> modalities = new java.util.HashMap<>();
+        records.forEach(r -> {
+            sites.put(r.path(), r.value(ScansTable.SITE));
+            modalities.put(r.path(), r.modality());
+        });
         Derivatives.writeDescription(config.outDir(), version());
-        return assessAll(records.stream().map(ScanRecord::path).toList(), sites,
+        return assessAll(records.stream().map(ScanRecord::path).toList(), sites, modalities::get,
                 scan -> Derivatives.folderFor(config.outDir(), config.bidsDir(), scan),
                 config.threads(), config.writeMasks(), assessor, progress);
     }
 
     /**
      * Assesses image files that are not (or not known to be) in a BIDS dataset; derivatives go flat into
-     * {@code outDir}. Used for single files and plain folders.
+     * {@code outDir}. Each scan's modality is its file name's BIDS suffix ({@code sub-01_T2w.nii.gz} is
+     * T2w), else {@code modality}. Used for single files and plain folders.
      */
-    public static List<QcRow> files(List<Path> scans, Path outDir, int threads, boolean writeMasks, ScanAssessor assessor,
-            ProgressListener progress) throws IOException {
+    public static List<QcRow> files(List<Path> scans, Path outDir, String modality, int threads, boolean writeMasks,
+            ScanAssessor assessor, ProgressListener progress) throws IOException {
         Derivatives.writeDescription(outDir, version());
-        return assessAll(scans, Map.of(), scan -> outDir, threads, writeMasks, assessor, progress);
+        return assessAll(scans, Map.of(), scan -> modalityOf(scan, modality), scan -> outDir, threads, writeMasks,
+                assessor, progress);
+    }
+
+    /** BIDS suffixes of anatomical images (BIDS specification, "Anatomy imaging data"). */
+    private static final List<String> ANATOMICAL_SUFFIXES = List.of("T1w", "T2w", "PDw", "T2starw", "FLAIR",
+            "inplaneT1", "inplaneT2", "PDT2", "angio");
+
+    /** The scan file name's BIDS suffix when it is an anatomical one, else {@code fallback}. */
+    static String modalityOf(Path scan, String fallback) {
+        String name = Derivatives.bidsName(scan);
+        String suffix = name.substring(name.lastIndexOf('_') + 1);
+        return ANATOMICAL_SUFFIXES.stream().filter(m -> m.equalsIgnoreCase(suffix)).findFirst().orElse(fallback);
     }
 
     /**
@@ -100,16 +117,16 @@ public final class QcBatch {
             try (Stream<Path> walk = Files.walk(input)) {
                 scans = walk.filter(p -> p.getFileName().toString().matches("(?i).*\\.nii(\\.gz)?$")).sorted().toList();
             }
-            return files(scans, output, QcBatchConfig.DEFAULT_THREADS, true, assessor, progress);
+            return files(scans, output, modality, QcBatchConfig.DEFAULT_THREADS, true, assessor, progress);
         }
         if (Files.isRegularFile(input)) {
-            return files(List.of(input), output, 1, true, assessor, progress);
+            return files(List.of(input), output, modality, 1, true, assessor, progress);
         }
         throw new IOException(input + ": no such file or folder");
     }
 
     private static List<QcRow> assessAll(List<Path> scans, Map<Path, String> sites,
-            java.util.function.Function<Path, Path> folderOf, int threads,
+            java.util.function.Function<Path, String> modalityOf, java.util.function.Function<Path, Path> folderOf, int threads,
             boolean writeMasks, ScanAssessor assessor, ProgressListener progress) throws IOException {
         progress.status("quality control of " + scans.size() + " scans on " + threads + " workers");
         AtomicLong done = new AtomicLong();
@@ -119,8 +136,8 @@ public final class QcBatch {
             for (Path scan : scans) {
                 futures.add(pool.submit(() -> {
                     QcRow row = progress.isCancelled() ? null
-                            : assessOne(scan, sites.getOrDefault(scan, ""), folderOf.apply(scan), writeMasks,
-                                    assessor, progress);
+                            : assessOne(scan, sites.getOrDefault(scan, ""), modalityOf.apply(scan), folderOf.apply(scan),
+                                    writeMasks, assessor, progress);
                     progress.progress(done.incrementAndGet(), scans.size());
                     return row;
                 }));
@@ -144,13 +161,13 @@ public final class QcBatch {
     }
 
     /** One scan: read, assess, write into {@code folder}; any failure becomes the row's error. */
-    static QcRow assessOne(Path scan, String site, Path folder, boolean writeMasks, ScanAssessor assessor,
-            ProgressListener progress) {
+    static QcRow assessOne(Path scan, String site, String modality, Path folder, boolean writeMasks,
+            ScanAssessor assessor, ProgressListener progress) {
         String name = Derivatives.bidsName(scan);
         QcRow row;
         try {
             Volume volume = NiftiReader.read(scan);
-            ScanAssessment a = assessor.assess(volume, ProgressListener.NONE);
+            ScanAssessment a = assessor.assess(volume, modality, ProgressListener.NONE);
             if (writeMasks) {
                 for (Map.Entry<String, Volume> m : a.masks().entrySet()) {
                     NiftiWriter.write(m.getValue(), folder.resolve(name + "_desc-" + m.getKey() + "_mask.nii.gz"));

@@ -3,14 +3,18 @@ package org.neurocurate.quality.masks;
 /**
  * Skull stripping from the image alone, for T1w-like contrast (CSF and bone dark, brain tissue and
  * scalp brighter), with every radius and distance in mm so that isotropic and thick-slice grids get the
- * same anatomy.
+ * same anatomy. T2w-like contrast (CSF the brightest tissue, bone still dark; {@code brightCsf}) differs
+ * in three places, marked "T2w" below.
  *
  * <ol>
  *   <li>Tissue threshold: the lower of the two three-class Otsu thresholds of the head voxels within
  *   0.4 head radii of the head's centroid, which are nearly all brain (BET's idea of measuring the
  *   brain's intensity at the head's centre, Smith, HBM 17(3):143–155, 2002): it separates CSF from grey
  *   and white matter whatever the scalp's brightness. Bone is darker than brain tissue in T1w, so
- *   "dark" is CSF and bone, "bright" is brain tissue and scalp.</li>
+ *   "dark" is CSF and bone, "bright" is brain tissue and scalp. T2w: voxels above the upper of the two
+ *   thresholds (CSF, brighter than grey matter) count as dark for the core, and the tissue threshold is
+ *   half the mean of the central voxels below the lower one (white matter, the darkest tissue; bone and
+ *   air are darker still).</li>
  *   <li>Brain core: the bright set eroded by {@code erosionMm} (cuts bridges to the scalp), the
  *   components centred within 0.4 head radii of the centroid (both hemispheres), dilated back.</li>
  *   <li>Deep bright parts (cerebellum, brainstem): eroded-bright components of at least
@@ -20,10 +24,13 @@ package org.neurocurate.quality.masks;
  *   <li>Growth: from the core along face-connected paths through dark head voxels and deep parts, up
  *   to {@code csfMarginMm} from the core or from a deep part already reached (which joins whole); the
  *   bright scalp stops it. The grown region, closed by {@code erosionMm} and filled, is brain, CSF and
- *   skull.</li>
+ *   skull. T2w: the growth runs through bright CSF instead and dark bone stops it, so the region is
+ *   brain and CSF.</li>
  *   <li>A {@value #SKULL_MM} mm skull shell is peeled off where that region borders the rest of the
  *   head (adult calvaria are about 5–7 mm); the largest remaining component is closed by twice the
- *   erosion and its holes (ventricles) filled.</li>
+ *   erosion and its holes (ventricles) filled. T2w: no shell is peeled; after the closing, the dark
+ *   voxels connected to the mask's outer boundary through dark voxels (bone the closing took in) are
+ *   removed.</li>
  * </ol>
  */
 public final class BrainMask {
@@ -43,39 +50,58 @@ public final class BrainMask {
     private BrainMask() {
     }
 
-    public static boolean[] compute(float[] image, boolean[] head, Grid3 g, double erosionMm, double csfMarginMm) {
+    /**
+     * @param brightCsf true for T2w-like contrast (CSF brighter than grey matter), false for T1w-like
+     */
+    public static boolean[] compute(float[] image, boolean[] head, Grid3 g, double erosionMm, double csfMarginMm,
+            boolean brightCsf) {
         long headVoxels = 0;
         for (boolean b : head) {
             headVoxels += b ? 1 : 0;
         }
         double[] centre = Components.centroid(head, g);
         double radiusMm = CENTRAL_FRACTION * Math.cbrt(3.0 * headVoxels * g.voxelVolume() / (4 * Math.PI));
-        double t = Otsu.thresholds3(image, within(head, g, centre, radiusMm))[0];
+        boolean[] central = within(head, g, centre, radiusMm);
+        float[] source = image;
+        double[] classes = Otsu.thresholds3(image, central);
+        double t = classes[0];
+        double csfThreshold = Double.POSITIVE_INFINITY;
+        if (brightCsf) {
+            // CSF above grey matter becomes dark; bone (and air) are darker than the darkest tissue, white
+            // matter, so "dark" ends halfway between nothing and white matter's mean
+            csfThreshold = classes[1];
+            image = csfDarkened(image, csfThreshold);
+            t = meanAtMost(source, central, classes[0]) / 2;
+        }
         boolean[] bright = new boolean[image.length];
         for (int i = 0; i < image.length; i++) {
             bright[i] = head[i] && image[i] > t;
         }
         boolean[] eroded = BinaryMorphology.erodeMm(bright, g, erosionMm);
-        boolean[] central = Components.central(eroded, g, centre, radiusMm);
+        boolean[] centralParts = Components.central(eroded, g, centre, radiusMm);
         boolean[] outside = outside(head, g);
         boolean[] parts = deepComponents(eroded, outside, g, 2 * erosionMm);
         for (int i = 0; i < image.length; i++) {
-            parts[i] |= central[i];
+            parts[i] |= centralParts[i];
         }
         // one dilation back for the core and the deep parts: the core is the dilated piece holding the central components
         boolean[] rim = BinaryMorphology.dilateMm(parts, g, erosionMm);
         for (int i = 0; i < image.length; i++) {
             rim[i] &= bright[i];
         }
-        boolean[] core = Components.reachedFrom(central, rim, g);
+        boolean[] core = Components.reachedFrom(centralParts, rim, g);
         boolean[] deep = new boolean[image.length];
         boolean[] allowed = new boolean[image.length];
         for (int i = 0; i < image.length; i++) {
             deep[i] = rim[i] && !core[i];
-            allowed[i] = head[i] && (!bright[i] || rim[i]);
+            // T1w: through dark CSF and bone, stopped by the bright scalp; T2w: through bright CSF, stopped by dark bone
+            allowed[i] = head[i] && (brightCsf ? source[i] > csfThreshold || rim[i] : !bright[i] || rim[i]);
         }
         boolean[] grown = grow(core, deep, allowed, g, csfMarginMm);
         boolean[] filled = Components.fillHoles(BinaryMorphology.closeMm(grown, g, erosionMm), g);
+        if (brightCsf) {
+            return withoutOuterDark(finish(filled, g, erosionMm), source, t, g);
+        }
         boolean[] beyond = new boolean[head.length];
         for (int i = 0; i < head.length; i++) {
             beyond[i] = !filled[i] && (head[i] || outside[i]);
@@ -85,9 +111,67 @@ public final class BrainMask {
         for (int i = 0; i < brain.length; i++) {
             brain[i] = filled[i] && toScalp[i] > SKULL_MM;
         }
-        brain = Components.largest(brain, g);
-        brain = BinaryMorphology.closeMm(brain, g, 2 * erosionMm);
-        return Components.fillHoles(brain, g);
+        return finish(brain, g, erosionMm);
+    }
+
+    /** The largest component, closed by twice the erosion, holes (ventricles) filled. */
+    private static boolean[] finish(boolean[] brain, Grid3 g, double erosionMm) {
+        boolean[] largest = Components.largest(brain, g);
+        return Components.fillHoles(BinaryMorphology.closeMm(largest, g, 2 * erosionMm), g);
+    }
+
+    /** The mean of the voxels of {@code mask} whose value is at most {@code limit}. */
+    private static double meanAtMost(float[] image, boolean[] mask, double limit) {
+        double sum = 0;
+        long n = 0;
+        for (int i = 0; i < image.length; i++) {
+            if (mask[i] && image[i] <= limit) {
+                sum += image[i];
+                n++;
+            }
+        }
+        return n == 0 ? limit : sum / n;
+    }
+
+    /**
+     * T2w: the closing bridges into the dark bone around the bright CSF; the dark voxels of the mask
+     * connected to its outer boundary through dark voxels are bone, not brain, and leave the mask.
+     */
+    private static boolean[] withoutOuterDark(boolean[] brain, float[] image, double darkBelow, Grid3 g) {
+        boolean[] dark = new boolean[brain.length];
+        for (int i = 0; i < brain.length; i++) {
+            dark[i] = brain[i] && image[i] <= darkBelow;
+        }
+        boolean[] rim = BinaryMorphology.dilate(complement(brain), g, BinaryMorphology.Connectivity.SIX, 1);
+        boolean[] seeds = new boolean[brain.length];
+        for (int i = 0; i < brain.length; i++) {
+            seeds[i] = dark[i] && rim[i];
+        }
+        boolean[] bone = Components.reachedFrom(seeds, dark, g);
+        boolean[] out = new boolean[brain.length];
+        for (int i = 0; i < brain.length; i++) {
+            out[i] = brain[i] && !bone[i];
+        }
+        return Components.largest(out, g);
+    }
+
+    private static boolean[] complement(boolean[] mask) {
+        boolean[] out = new boolean[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            out[i] = !mask[i];
+        }
+        return out;
+    }
+
+    /** A copy of the image with every voxel above {@code csfThreshold} set to zero. */
+    private static float[] csfDarkened(float[] image, double csfThreshold) {
+        float[] out = image.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] > csfThreshold) {
+                out[i] = 0;
+            }
+        }
+        return out;
     }
 
     /**

@@ -22,4 +22,9 @@ public record TissueConfig(int emIterations, int biasRounds, double biasBlockMm,
             throw new IllegalArgumentException("bias block and smoothing must be positive");
         }
     }
+
+    /** The same parameters for T2w-like ({@code true}) or T1w-like contrast. */
+    public TissueConfig withBrightCsf(boolean bright) {
+        return new TissueConfig(emIterations, biasRounds, biasBlockMm, biasSmoothingBlocks, bright);
+    }
 }

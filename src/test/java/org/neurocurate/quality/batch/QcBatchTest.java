@@ -32,7 +32,7 @@ class QcBatchTest {
     Path out;
 
     /** A simple assessor: mean and SD of the image, a threshold mask; refuses flat images like a real one would. */
-    private static final ScanAssessor MEAN_SD = (volume, progress) -> {
+    private static final ScanAssessor MEAN_SD = (volume, modality, progress) -> {
         VolumeStatistics s = VolumeStatistics.of(volume.image());
         if (s.std() == 0) {
             throw new IOException("not a head image: constant intensity");
@@ -108,11 +108,30 @@ class QcBatchTest {
     @Test
     void plainFilesGoFlatIntoTheOutputFolder() throws IOException {
         List<Path> scans = List.of(bids.resolve("sub-01/anat/sub-01_T1w.nii.gz"), bids.resolve("sub-04/ses-1/anat/sub-04_ses-1_T2w.nii"));
-        List<QcRow> rows = QcBatch.files(scans, out, 2, true, MEAN_SD, ProgressListener.NONE);
+        List<QcRow> rows = QcBatch.files(scans, out, "T1w", 2, true, MEAN_SD, ProgressListener.NONE);
         assertEquals(2, rows.size());
         assertTrue(Files.exists(out.resolve("sub-01_T1w_iqms.json")));
         assertTrue(Files.exists(out.resolve("sub-01_T1w_desc-head_mask.nii.gz")));
         assertTrue(rows.get(1).error().contains("not a head image"), rows.get(1).error());
+    }
+
+    /** Each scan reaches the assessor with its own contrast: the BIDS suffix, else the caller's modality. */
+    @Test
+    void eachScanIsAssessedAsItsOwnModality() throws IOException {
+        Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        ScanAssessor recording = (volume, modality, progress) -> {
+            seen.put(volume.dimensions()[0] + "x", modality);
+            return MEAN_SD.assess(volume, modality, progress);
+        };
+        QcBatch.participant(QcBatchConfig.of(bids, out), recording, ProgressListener.NONE);
+        assertEquals(Map.of("8x", "T1w", "3x", "T2w"), seen, "the T1w scans are 8³, the T2w one 3³");
+
+        seen.clear();
+        Path plain = root.resolve("plain.nii");
+        NiftiWriter.write(Volume.ofFloats(new float[4 * 4 * 4], new long[] {4, 4, 4}, Affine.identity()), plain);
+        QcBatch.files(List.of(plain, bids.resolve("sub-04/ses-1/anat/sub-04_ses-1_T2w.nii")), out.resolve("flat"), "PDw", 1,
+                false, recording, ProgressListener.NONE);
+        assertEquals(Map.of("4x", "PDw", "3x", "T2w"), seen, "a name without a BIDS suffix takes the caller's modality");
     }
 
     private static String digest(Path dir) throws IOException {
