@@ -13,6 +13,14 @@ import org.neurocurate.quality.iqm.OrderStatistics;
  * of α (Santago &amp; Gage, IEEE TMI 12(3):566–574, 1993; Shattuck et al., NeuroImage 13(5):856–876,
  * 2001, BrainSuite's partial-volume classifier).
  *
+ * <p>When the middle tissue is a layer thinner than the voxel (a 2.5 mm cortex at 3–4 mm), no voxel is
+ * pure middle tissue and the mixed classes end short of its mean: with r the layer's thickness over
+ * the voxel size, the darker mixed class holds middle fractions rα, the brighter r(1 − α), and a
+ * ribbon class the voxels that straddle the whole layer, (1 − r)(1 − α), r, (1 − r)α ({@link #mixes},
+ * fractions linear in the voxel's position along the layer's normal). r is chosen by profile
+ * likelihood ({@link #search}); r = 1 is the plain model. A uniform outlier class over the values'
+ * range takes voxels of no brain tissue ({@link #outlier}).
+ *
  * <p>Fitted by EM (Dempster, Laird &amp; Rubin, JRSS-B 39(1):1–38, 1977) on a histogram of the values
  * (O(bins) per iteration). Every component's mean is linear in (μ<sub>0</sub>, μ<sub>1</sub>,
  * μ<sub>2</sub>), so the M-step for the pure means is one weighted least-squares solve over all
@@ -20,12 +28,14 @@ import org.neurocurate.quality.iqm.OrderStatistics;
  * is what a three-Gaussian mixture does at 2–4 mm, where a 2.5 mm cortex has few pure voxels.
  *
  * <p>Classes are indexed in intensity order: 0 darkest pure, 1 mixed 0/1, 2 middle pure, 3 mixed 1/2,
- * 4 brightest pure; tissues (pure means) 0, 1, 2 likewise.
+ * 4 brightest pure, then 5 the ribbon class; tissues (pure means) 0, 1, 2 in intensity order.
  */
 final class PartialVolumeMixture {
 
     static final int TISSUES = 3;
-    static final int CLASSES = 5;
+    static final int CLASSES = 6;
+    /** Class of the voxels that straddle a middle-tissue ribbon thinner than themselves (all three tissues). */
+    private static final int RIBBON = 5;
     /** Entries of a value's description: fractions of tissues 0–2, then {@link #PURE}, then {@link #PURE_MEAN}. */
     static final int VALUES = 5;
     /** Index of the posterior of the pure classes in a description. */
@@ -34,11 +44,14 @@ final class PartialVolumeMixture {
     static final int PURE_MEAN = 4;
     /** Midpoint-rule steps of α per mixed class. */
     private static final int STEPS = 16;
-    private static final int COMPONENTS = TISSUES + 2 * STEPS;
+    private static final int COMPONENTS = TISSUES + 3 * STEPS;
+    /** Index of the outlier component (after the tissue components) in per-component arrays. */
+    private static final int OUTLIER = COMPONENTS;
     private static final int BINS = 1024;
     /** Candidate middle means of the profile-likelihood search, and EM iterations scoring each. */
     private static final int SEARCH_STEPS = 9;
     private static final int SEARCH_ITERATIONS = 8;
+    private static final double INITIAL_OUTLIER = 0.01;
 
     private double logLikelihood;
     /** Pure tissue means, ascending. */
@@ -47,6 +60,16 @@ final class PartialVolumeMixture {
     double sd;
     /** Class weights (sum 1), indexed by class. */
     final double[] weight = new double[CLASSES];
+    /**
+     * Weight of the outlier class, uniform over the values' range: voxels of other tissues the brain
+     * mask holds (a few bright scalp voxels at its edge), which the pure classes would otherwise absorb
+     * by widening the shared σ (doubling it on one generated head). The class weights sum to 1 minus this.
+     */
+    double outlier = INITIAL_OUTLIER;
+    /** Range of the values the model was last fitted on: the outlier class's support. */
+    private double span = 1;
+    /** Largest fraction of the middle tissue a voxel holds ({@link #search}); 1 when it has pure voxels. */
+    double ribbon = 1;
 
     /**
      * Starts with the darkest and brightest tissues at the 10th and 95th percentiles (inside a brain mask
@@ -66,7 +89,8 @@ final class PartialVolumeMixture {
         double[] mu = {lo, (lo + hi) / 2, hi};
         System.arraycopy(mu, 0, m.mean, 0, TISSUES);
         m.sd = s;
-        Arrays.fill(m.weight, 1.0 / CLASSES);
+        Arrays.fill(m.weight, (1 - INITIAL_OUTLIER) / (CLASSES - 1));
+        m.weight[RIBBON] = 0;
         return m;
     }
 
@@ -75,6 +99,9 @@ final class PartialVolumeMixture {
         PartialVolumeMixture m = new PartialVolumeMixture();
         System.arraycopy(mean, 0, m.mean, 0, TISSUES);
         m.sd = sd;
+        m.ribbon = ribbon;
+        m.outlier = outlier;
+        m.span = span;
         System.arraycopy(weight, 0, m.weight, 0, CLASSES);
         return m;
     }
@@ -90,7 +117,10 @@ final class PartialVolumeMixture {
      * class then forms a peak on the mixed plateaus ({@link #formsPeak}; 1–2 mm, where pure GM exists),
      * else without one, which puts it at the junction of the two plateaus (3 mm: on generated heads
      * 95–101 against a pure GM signal of 113, where the pure-class maximum gives 84–91). Free EM then
-     * refines every parameter from there.
+     * refines every parameter from there. Without a pure middle peak, that junction is only where the
+     * dark plateau ends: a cortex thinner than the voxel never fills one, so a ribbon model
+     * ({@link #mixes}, r from {@link #ribbonProfile}) replaces the plain one when it fits better, and
+     * places the middle mean beyond the plateau's end (3 mm generated heads: 108–111 against 113).
      */
     void search(float[] x, int iterations) {
         Histogram h = Histogram.of(x);
@@ -100,8 +130,56 @@ final class PartialVolumeMixture {
         em(h, iterations, Mode.FREE);
         PartialVolumeMixture withPure = profile(h, Mode.HELD);
         withPure.em(h, iterations, Mode.HELD);
-        mean[1] = withPure.formsPeak() ? withPure.mean[1] : profile(h, Mode.PROFILE).mean[1];
+        if (withPure.formsPeak()) {
+            mean[1] = withPure.mean[1];
+            em(h, iterations, Mode.FREE);
+            return;
+        }
+        mean[1] = profile(h, Mode.PROFILE).mean[1];
         em(h, iterations, Mode.FREE);
+        PartialVolumeMixture best = ribbonProfile(h, iterations);
+        if (best != null) {
+            System.arraycopy(best.mean, 0, mean, 0, TISSUES);
+            System.arraycopy(best.weight, 0, weight, 0, CLASSES);
+            outlier = best.outlier;
+            sd = best.sd;
+            ribbon = best.ribbon;
+            em(h, iterations, Mode.FREE);
+        }
+    }
+
+    /** Ribbon fractions tried by {@link #ribbonProfile}. */
+    private static final double[] RIBBONS = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
+
+    /**
+     * The best ribbon model, or null unless it beats this one (plain mixed classes) in likelihood and
+     * the likelihood peaks inside the range of r tried: when it still rises at the widest r, the data
+     * ask for a pure middle class, which a ribbon class near r = 1 only mimics with more freedom (on
+     * generated heads at 2 mm and at 3×3×9 mm, taking such a ribbon raised the GM mean by 6–31 and cost
+     * GM Dice up to 0.06). A candidate keeps the end of the dark mixed plateau (μ<sub>0</sub> +
+     * r(μ<sub>1</sub> − μ<sub>0</sub>)) where this model's middle mean put it, and is scored after
+     * {@code iterations} of free EM. On 3 mm generated heads the likelihood peaks at r = 0.8–0.9 (a
+     * 2.5 mm cortex in 3 mm voxels is 0.83); without {@link #capRibbon} it peaked at r = 0.5, a wide
+     * ribbon class holding the deep and cerebellar GM.
+     */
+    private PartialVolumeMixture ribbonProfile(Histogram h, int iterations) {
+        double plain = copy().em(h, 1, Mode.FREE);
+        PartialVolumeMixture best = null;
+        int bestIndex = -1;
+        for (int i = 0; i < RIBBONS.length; i++) {
+            double r = RIBBONS[i];
+            PartialVolumeMixture candidate = copy();
+            candidate.ribbon = r;
+            candidate.mean[1] = mean[0] + (mean[1] - mean[0]) / r;
+            candidate.weight[RIBBON] = candidate.weight[1] * (1 - r) / r;
+            candidate.em(h, iterations, Mode.FREE);
+            candidate.logLikelihood = candidate.em(h, 1, Mode.FREE);
+            if (best == null || candidate.logLikelihood > best.logLikelihood) {
+                best = candidate;
+                bestIndex = i;
+            }
+        }
+        return best.logLikelihood > plain && bestIndex < RIBBONS.length - 1 ? best : null;
     }
 
     /** The best middle mean for the mode, coarsely then finely around the best coarse value. */
@@ -164,11 +242,12 @@ final class PartialVolumeMixture {
 
     /** EM iterations; returns the log-likelihood (up to a constant) at the last E-step. */
     private double em(Histogram h, int iterations, Mode mode) {
-        double[] r = new double[COMPONENTS];
+        double[] r = new double[COMPONENTS + 1];
         double logLik = 0;
+        span = h.width * BINS;
         for (int it = 0; it < iterations; it++) {
             logLik = 0;
-            double[] n = new double[COMPONENTS];
+            double[] n = new double[COMPONENTS + 1];
             double[] s1 = new double[COMPONENTS];
             double s2 = 0;
             double[] means = componentMeans();
@@ -179,6 +258,7 @@ final class PartialVolumeMixture {
                 }
                 double xb = h.centre(b);
                 logLik += h.count[b] * responsibilities(xb, means, logPriors, r);
+                n[OUTLIER] += r[OUTLIER] * h.count[b];
                 for (int c = 0; c < COMPONENTS; c++) {
                     double w = r[c] * h.count[b];
                     n[c] += w;
@@ -201,21 +281,16 @@ final class PartialVolumeMixture {
      * from the pure components about the previous means, floored at one bin.
      */
     private void maximise(double[] n, double[] s1, double s2, double width, Mode mode) {
-        double total = 0;
+        double total = n[OUTLIER];
         double pure = 0;
         for (int c = 0; c < COMPONENTS; c++) {
             total += n[c];
             pure += c < TISSUES ? n[c] : 0;
         }
         double[][] a = new double[TISSUES][TISSUES + 1];
+        double[][] mixes = mixes();
         for (int c = 0; c < COMPONENTS; c++) {
-            int lo = lowerTissue(c);
-            double alpha = alpha(c);
-            double[] mix = new double[TISSUES];
-            mix[lo] = 1 - alpha;
-            if (alpha > 0) {
-                mix[lo + 1] = alpha;
-            }
+            double[] mix = mixes[c];
             for (int i = 0; i < TISSUES; i++) {
                 for (int j = 0; j < TISSUES; j++) {
                     a[i][j] += n[c] * mix[i] * mix[j];
@@ -240,9 +315,11 @@ final class PartialVolumeMixture {
         for (int k = 0; k < CLASSES; k++) {
             weight[k] = Math.max(classCount[k] / total, 1e-6);
         }
+        outlier = Math.max(n[OUTLIER] / total, 1e-6);
         if (mode == Mode.PROFILE) {
             weight[2] = 0;
         }
+        capRibbon();
         if (pure > 0) {
             sd = Math.sqrt(Math.max(s2 / pure, width * width));
         }
@@ -251,23 +328,45 @@ final class PartialVolumeMixture {
         }
     }
 
-    /** Posterior responsibilities of every component (pure 0–2, then the α steps of mix 0/1, then of mix 1/2). */
+    /**
+     * Bounds the ribbon class by the geometry it stands for: along the normal of a middle-tissue layer
+     * of thickness r·h (h the voxel size), a voxel straddles the whole layer over (1 − r)h and one of its
+     * faces over r·h each, so ribbon voxels number at most (1 − r)/r times either mixed class (the
+     * mixed classes also hold faces without a ribbon: sulcal banks, deep nuclei). Without the bound a
+     * wide ribbon class at small r absorbs the brighter middle-range tissue (deep and cerebellar GM on
+     * generated heads) and wins in likelihood. The excess goes to the other classes in proportion.
+     */
+    private void capRibbon() {
+        double cap = ribbon >= 1 ? 0 : (1 - ribbon) / ribbon * Math.min(weight[1], weight[3]);
+        if (weight[RIBBON] > cap) {
+            double scale = (1 - outlier - cap) / (1 - outlier - weight[RIBBON]);
+            for (int k = 0; k < CLASSES; k++) {
+                weight[k] = k == RIBBON ? cap : weight[k] * scale;
+            }
+        }
+    }
+
+    /**
+     * Posterior responsibilities of every component (pure 0–2, then the α steps of mix 0/1, of mix 1/2
+     * and of the ribbon class, then the outlier class); returns log p(x) up to a constant.
+     */
     private double responsibilities(double x, double[] means, double[] logPriors, double[] r) {
         double best = componentLogs(x, means, logPriors, r);
         double sum = 0;
-        for (int c = 0; c < COMPONENTS; c++) {
+        for (int c = 0; c <= OUTLIER; c++) {
             r[c] = Math.exp(r[c] - best);
             sum += r[c];
         }
-        for (int c = 0; c < COMPONENTS; c++) {
+        for (int c = 0; c <= OUTLIER; c++) {
             r[c] /= sum;
         }
         return best + Math.log(sum);
     }
 
-    /** log(prior × density) of x under every component, into {@code r}; returns their maximum. */
+    /** log(prior × density) √(2π) of x under every component, into {@code r}; returns their maximum. */
     private double componentLogs(double x, double[] means, double[] logPriors, double[] r) {
-        double best = Double.NEGATIVE_INFINITY;
+        double best = logPriors[OUTLIER];
+        r[OUTLIER] = best;
         for (int c = 0; c < COMPONENTS; c++) {
             double d = (x - means[c]) / sd;
             r[c] = logPriors[c] - 0.5 * d * d;
@@ -278,46 +377,84 @@ final class PartialVolumeMixture {
 
     /** Mean of every component. */
     private double[] componentMeans() {
+        double[][] mixes = mixes();
         double[] out = new double[COMPONENTS];
         for (int c = 0; c < COMPONENTS; c++) {
-            int lo = lowerTissue(c);
-            double a = alpha(c);
-            out[c] = a == 0 ? mean[lo] : (1 - a) * mean[lo] + a * mean[lo + 1];
-        }
-        return out;
-    }
-
-    /** log(prior) − log σ of every component (−∞ in a class of weight 0). */
-    private double[] componentLogPriors() {
-        double[] out = new double[COMPONENTS];
-        for (int c = 0; c < COMPONENTS; c++) {
-            double prior = c < TISSUES ? weight[classOf(c)] : weight[classOf(c)] / STEPS;
-            out[c] = Math.log(prior) - Math.log(sd);
+            for (int k = 0; k < TISSUES; k++) {
+                out[c] += mixes[c][k] * mean[k];
+            }
         }
         return out;
     }
 
     /**
-     * What a value says about its voxel, into {@code out[0..VALUES)}: the expected fractions of tissues
-     * 0, 1, 2 given x, Σ<sub>c</sub> r<sub>c</sub>(x) a<sub>c</sub> over components c with
-     * responsibility r<sub>c</sub> and tissue mix a<sub>c</sub> (so a mixed class splits by the posterior
-     * mean E[α | x]); the posterior of the pure classes; and their posterior-weighted mean.
+     * The tissue fractions of every component. With a ribbon fraction r = {@link #ribbon} (the middle
+     * tissue's layer thickness over the voxel size, when below 1), a voxel sliding across the layer
+     * holds middle fraction rα with the darker tissue, r with both outer tissues (a voxel wider than the
+     * layer), and r(1 − α) with the brighter tissue: fractions linear in the voxel's position, so α is
+     * uniform on each class. With r = 1 these are the two plain mixed classes and the ribbon class is empty.
      */
-    private void describe(double x, double[] means, double[] logPriors, double[] r, double[] out) {
-        responsibilities(x, means, logPriors, r);
+    private double[][] mixes() {
+        double[][] out = new double[COMPONENTS][TISSUES];
+        for (int c = 0; c < COMPONENTS; c++) {
+            double a = alpha(c);
+            switch (classOf(c)) {
+                case 1 -> out[c] = new double[] {1 - ribbon * a, ribbon * a, 0};
+                case 3 -> out[c] = new double[] {0, ribbon * (1 - a), 1 - ribbon * (1 - a)};
+                case RIBBON -> out[c] = new double[] {(1 - ribbon) * (1 - a), ribbon, (1 - ribbon) * a};
+                default -> out[c][c] = 1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * log(prior) − log σ of every component (−∞ in a class of weight 0), then log(prior / range) +
+     * log √(2π) of the outlier class (the tissue densities leave out their 1/√(2π)).
+     */
+    private double[] componentLogPriors() {
+        double[] out = new double[COMPONENTS + 1];
+        for (int c = 0; c < COMPONENTS; c++) {
+            double prior = c < TISSUES ? weight[classOf(c)] : weight[classOf(c)] / STEPS;
+            out[c] = Math.log(prior) - Math.log(sd);
+        }
+        out[OUTLIER] = Math.log(outlier / span) + 0.5 * Math.log(2 * Math.PI);
+        return out;
+    }
+
+    /**
+     * What a value says about its voxel, into {@code out[0..VALUES)}: the expected fractions of tissues
+     * 0, 1, 2 given x and that the voxel is brain tissue, Σ<sub>c</sub> r<sub>c</sub>(x) a<sub>c</sub>
+     * over tissue components c with responsibility r<sub>c</sub> (normalised without the outlier class,
+     * so a value beyond every tissue still goes to the nearest) and tissue mix a<sub>c</sub> (a mixed
+     * class splits by the posterior mean E[α | x]); the posterior of the pure classes (against the
+     * outlier class too); and their posterior-weighted mean.
+     */
+    private void describe(double x, double[] means, double[] logPriors, double[][] mixes, double[] r, double[] out) {
+        componentLogs(x, means, logPriors, r);
+        double best = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < COMPONENTS; c++) {
+            best = Math.max(best, r[c]);
+        }
+        double tissue = 0;
+        for (int c = 0; c < COMPONENTS; c++) {
+            r[c] = Math.exp(r[c] - best);
+            tissue += r[c];
+        }
+        double outlierOdds = Math.exp(r[OUTLIER] - best) / tissue;
         Arrays.fill(out, 0);
         for (int c = 0; c < COMPONENTS; c++) {
-            int lo = lowerTissue(c);
-            double a = alpha(c);
-            out[lo] += r[c] * (1 - a);
-            if (a > 0) {
-                out[lo + 1] += r[c] * a;
-            } else {
-                out[PURE] += r[c];
-                out[PURE_MEAN] += r[c] * mean[lo];
+            double p = r[c] / tissue;
+            for (int k = 0; k < TISSUES; k++) {
+                out[k] += p * mixes[c][k];
+            }
+            if (c < TISSUES) {
+                out[PURE] += p;
+                out[PURE_MEAN] += p * mean[c];
             }
         }
         out[PURE_MEAN] = out[PURE] > 0 ? out[PURE_MEAN] / out[PURE] : 0;
+        out[PURE] /= 1 + outlierOdds;
     }
 
     /**
@@ -328,17 +465,16 @@ final class PartialVolumeMixture {
         return new Table(this, min, max, points);
     }
 
-    /** Class of a component: pure tissue k is class 2k; mix k/k+1 is class 2k + 1. */
+    /** Class of a component: pure tissue k is class 2k; mix k/k+1 is class 2k + 1; then the ribbon class. */
     private static int classOf(int c) {
-        return c < TISSUES ? 2 * c : 2 * ((c - TISSUES) / STEPS) + 1;
+        if (c < TISSUES) {
+            return 2 * c;
+        }
+        int k = (c - TISSUES) / STEPS;
+        return k == 2 ? RIBBON : 2 * k + 1;
     }
 
-    /** The darker tissue of a component (the tissue itself for a pure one). */
-    private static int lowerTissue(int c) {
-        return c < TISSUES ? c : (c - TISSUES) / STEPS;
-    }
-
-    /** Fraction of the brighter tissue in a component: 0 for pure, the midpoint-rule node for a mixed step. */
+    /** Position of a mixed component within its class (midpoint-rule node on (0, 1)); 0 for a pure one. */
     private static double alpha(int c) {
         return c < TISSUES ? 0 : ((c - TISSUES) % STEPS + 0.5) / STEPS;
     }
@@ -391,11 +527,12 @@ final class PartialVolumeMixture {
             this.step = max > min ? (max - min) / (points - 1) : 1;
             values = new float[VALUES * points];
             double[] out = new double[VALUES];
-            double[] r = new double[COMPONENTS];
+            double[] r = new double[COMPONENTS + 1];
             double[] means = m.componentMeans();
             double[] logPriors = m.componentLogPriors();
+            double[][] mixes = m.mixes();
             for (int p = 0; p < points; p++) {
-                m.describe(min + p * step, means, logPriors, r, out);
+                m.describe(min + p * step, means, logPriors, mixes, r, out);
                 for (int k = 0; k < VALUES; k++) {
                     values[VALUES * p + k] = (float) out[k];
                 }

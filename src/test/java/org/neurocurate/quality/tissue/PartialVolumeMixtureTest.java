@@ -1,6 +1,7 @@
 package org.neurocurate.quality.tissue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
@@ -36,5 +37,66 @@ class PartialVolumeMixtureTest {
         assertEquals(PURE[1], m.mean[1], NOISE, "GM");
         assertEquals(PURE[2], m.mean[2], NOISE, "WM");
         assertEquals(NOISE, m.sd, 1.5, "noise σ, to within the bin width and the midpoint-rule spread");
+    }
+
+    /**
+     * A middle-tissue layer 0.8 voxel thick seen across its normal (voxel centre uniform over the layer
+     * plus a voxel): fractions are linear ramps, so no voxel is pure middle tissue; the dark plateau
+     * ends at 0.8 of the way to its mean, voxels wider than the layer hold all three tissues, and the
+     * bright plateau starts at 0.8 of the way back. The plain model puts the middle mean at the dark
+     * plateau's end (96 here); the ribbon model recovers it.
+     */
+    @Test
+    void searchRecoversTheMiddleMeanOfALayerThinnerThanTheVoxel() {
+        double ribbon = 0.8;
+        Random random = new Random(11);
+        float[] x = new float[40_000];
+        for (int i = 0; i < x.length; i++) {
+            double u = random.nextDouble();
+            double mean;
+            if (u < 0.5) {
+                mean = u < 0.2 ? PURE[0] : PURE[2];
+            } else {
+                // voxel centre across the layer [0, ribbon], in voxel units, over one voxel more
+                double c = -0.5 + random.nextDouble() * (ribbon + 1);
+                double inside = clamp(0.5 + c);
+                double beyond = clamp(0.5 + c - ribbon);
+                mean = (1 - inside) * PURE[0] + (inside - beyond) * PURE[1] + beyond * PURE[2];
+            }
+            x[i] = (float) (mean + NOISE * random.nextGaussian());
+        }
+        PartialVolumeMixture m = PartialVolumeMixture.initial(x);
+        m.search(x, 15);
+        // two noise σ: the middle mean rests on where the plateaus end, not on a peak of its own
+        assertEquals(PURE[1], m.mean[1], 2 * NOISE, "middle mean under a thin layer");
+        assertEquals(ribbon, m.ribbon, 0.1, "ribbon fraction, to within two steps of the profile");
+    }
+
+    /**
+     * 0.5 % of the values far above the brightest tissue (scalp voxels a brain mask may hold) are taken
+     * by the outlier class: the shared σ stays at the noise, and the means stay put.
+     */
+    @Test
+    void brightOutliersDoNotWidenTheTissueClasses() {
+        Random random = new Random(13);
+        float[] x = new float[40_000];
+        for (int i = 0; i < x.length; i++) {
+            double u = random.nextDouble();
+            double a = random.nextDouble();
+            double mean = u < 0.005 ? 450 + 100 * a : u < 0.2 ? PURE[0] : u < 0.3 ? PURE[1] : u < 0.6 ? PURE[2]
+                    : u < 0.8 ? (1 - a) * PURE[0] + a * PURE[1] : (1 - a) * PURE[1] + a * PURE[2];
+            x[i] = (float) (mean + NOISE * random.nextGaussian());
+        }
+        PartialVolumeMixture m = PartialVolumeMixture.initial(x);
+        m.search(x, 15);
+        // as in the clean case: one σ for the means, the bin width and midpoint-rule spread for σ
+        assertEquals(NOISE, m.sd, 1.5, "noise σ");
+        assertEquals(PURE[2], m.mean[2], NOISE, "WM");
+        // the injected 0.5 %, plus up to 1 % of tissue values in the tails of the mixture
+        assertTrue(m.outlier >= 0.004 && m.outlier <= 0.015, "outlier weight " + m.outlier);
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
     }
 }
