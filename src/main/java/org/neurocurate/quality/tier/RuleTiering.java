@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Tiers from how far a scan's artefact-sensitive IQMs ({@link KeyIqm#ARTIFACT_SENSITIVE}) lie from
- * the norm of its site's typical scans: the worst robust z-score in an IQM's bad direction is banded as
+ * the norm of its site's typical scans (a scale never below the IQM's {@link KeyIqm#resolution()}):
+ * the worst robust z-score in an IQM's bad direction is banded as
  * z &lt; 2: tier 5, &lt; 3: tier 4, &lt; 4: tier 3, &lt; 6: tier 2, else tier 1. The norm is that of the
  * scan's site in the same table (see {@link #siteNorms} for small sites), else of the whole table.
  * It needs no ratings, so it serves modalities without a trained model and IQMs from pipelines other
@@ -138,7 +139,7 @@ public final class RuleTiering {
                         scale[f] = own[f];
                     }
                 }
-                site = new RobustReference(medians.get(e.getKey()), scale, g.size());
+                site = atResolution(new RobustReference(medians.get(e.getKey()), scale, g.size()), keys);
             } else {
                 continue;
             }
@@ -158,7 +159,7 @@ public final class RuleTiering {
      * half the group, the median's breakdown point; its {@code scans} is the number of typical scans.
      */
     static RobustReference typicalNorm(List<double[]> rows, List<KeyIqm> keys, RobustReference fallback) {
-        RobustReference ref = RobustReference.of(rows, keys.size(), fallback);
+        RobustReference ref = atResolution(RobustReference.of(rows, keys.size(), fallback), keys);
         List<double[]> typical = rows;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             RobustReference current = ref;
@@ -167,9 +168,18 @@ public final class RuleTiering {
                 break;
             }
             typical = next;
-            ref = RobustReference.of(typical, keys.size(), fallback);
+            ref = atResolution(RobustReference.of(typical, keys.size(), fallback), keys);
         }
         return ref;
+    }
+
+    /** The reference with every key IQM's scale raised to at least its {@link KeyIqm#resolution()}. */
+    private static RobustReference atResolution(RobustReference ref, List<KeyIqm> keys) {
+        double[] scale = ref.scale().clone();
+        for (int f = 0; f < scale.length; f++) {
+            scale[f] = Math.max(scale[f], keys.get(f).resolution());
+        }
+        return new RobustReference(ref.median(), scale, ref.scans());
     }
 
     /** The largest z-score of a row in its IQMs' bad directions; missing values do not count. */
