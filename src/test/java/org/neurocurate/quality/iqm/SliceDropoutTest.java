@@ -52,6 +52,17 @@ class SliceDropoutTest {
     }
 
     @Test
+    void aBlackSlabThatCutsTheHeadMaskInTwoIsStillMeasured() {
+        // 95 % of the signal gone in a slab across the lower head: the head mask keeps only the part
+        // above it, but the slices below still hold signal to compare the slab with
+        Volume clean = SubjectGenerator.generate(1, 4).image(Contrast.T1W);
+        SignalDropout.Params p = new SignalDropout.Params(0.95, 2, 0.35, 0.1, 0.95);
+        Volume scan = HeadPhantom.withRicianNoise(new SignalDropout().apply(clean, p), 0.01, 1);
+        double value = measure(scan);
+        assertTrue(value > 0.8, "slice_dropout " + value);
+    }
+
+    @Test
     void noHeadGivesNaNAndMismatchedSizesAreRefused() {
         assertTrue(Double.isNaN(SliceDropout.compute(new float[8], new boolean[8], new int[] {2, 2, 2})));
         assertThrows(IllegalArgumentException.class,
