@@ -24,6 +24,9 @@ import org.neurocurate.synth.QualityTier;
  * folder), runs the QC batch and the group tiering with and without the classifier (its p_usable is
  * reported beside the tier, not used for it, so both lines agree unless that changes), and
  * prints per artifact type the (true > predicted) tier pairs, then Spearman rho and clean scans in 4-5.
+ * With -Dtiers.dump=FILE it writes the rule-based group table to FILE and per scan (bids name, true
+ * tier, most severe artifact, site, age in years, largest severity) to FILE.truth, so tiering changes
+ * can be re-measured on the same IQMs without regenerating the cohort.
  */
 public final class TierSynthBench {
     public static void main(String[] a) throws Exception {
@@ -41,7 +44,8 @@ public final class TierSynthBench {
                 QcBatch.writeTsv(Path.of(System.getProperty("tiers.dump")), g.header(), g.rows());
                 CohortResult c = cohort;
                 java.nio.file.Files.write(Path.of(System.getProperty("tiers.dump") + ".truth"), c.rows().stream()
-                        .map(r -> QcBatch.bidsName(Path.of(r.scan())) + "\t" + r.tier() + "\t" + QualityTier.reason(r.artifacts()))
+                        .map(r -> QcBatch.bidsName(Path.of(r.scan())) + "\t" + r.tier() + "\t" + QualityTier.reason(r.artifacts())
+                                + "\t" + siteOf(rows, r) + "\t" + Math.round(r.age()) + "\t" + QualityTier.maxSeverity(r.artifacts()))
                         .toList());
             }
             int name = g.header().indexOf("bids_name");
@@ -85,5 +89,10 @@ public final class TierSynthBench {
                     rho, (double) cleanHigh / clean);
         }
         System.out.println("RESULT" + result);
+    }
+
+    private static String siteOf(List<QcRow> rows, GroundTruthRow r) {
+        String id = QcBatch.bidsName(Path.of(r.scan()));
+        return rows.stream().filter(q -> q.bidsName().equals(id)).map(QcRow::site).findFirst().orElse("");
     }
 }

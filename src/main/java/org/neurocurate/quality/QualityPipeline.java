@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.iqm.IqmCalculator;
 import org.neurocurate.quality.iqm.IqmInputs;
+import org.neurocurate.quality.iqm.SliceDropout;
 import org.neurocurate.quality.masks.Anonymisation;
 import org.neurocurate.quality.masks.ArtifactMask;
 import org.neurocurate.quality.masks.BackgroundMasks;
@@ -27,7 +28,8 @@ import org.neurocurate.volume.Volume;
  * Level (b) quality control of one structural scan, from the raw image alone: rotation (zero-padding)
  * and head masks, brain mask, three-class tissue segmentation with partial-volume maps and bias field,
  * hat, artifact and air masks, smoothness, anonymisation flags, then MRIQC's IQMs on the bias-corrected
- * image with those inputs (level a).
+ * image with those inputs (level a), and NeuroCurate's own {@link SliceDropout slice_dropout} on the raw
+ * image and head mask.
  *
  * <p>Masks, the tissue model and the prior are built on a working grid of about
  * {@link QcConfig#workingMm()} (block means of the scan, an integer factor per scan) and replicated back;
@@ -110,7 +112,8 @@ public final class QualityPipeline {
         progress.status("image quality metrics");
         IqmInputs inputs = new IqmInputs(new int[] {g.nx(), g.ny(), g.nz()}, g.spacing(), tissue.corrected(),
                 tissue.labels(), tissue.pvms(), head, air, artifacts, rotation, tissue.bias(), prior, fwhm);
-        Map<String, Double> iqms = IqmCalculator.withAllFeatures().compute(inputs, progress);
+        Map<String, Double> iqms = new TreeMap<>(IqmCalculator.withAllFeatures().compute(inputs, progress));
+        iqms.put(SliceDropout.KEY, SliceDropout.compute(image, head, inputs.dims()));
         if (anonymisation.defaced() || anonymisation.skullStripped()) {
             iqms = withoutUndefined(iqms);
         }

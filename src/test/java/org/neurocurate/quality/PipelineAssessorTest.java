@@ -46,7 +46,8 @@ class PipelineAssessorTest {
         assertEquals(3, rows.size());
         QcRow ok = rows.stream().filter(r -> r.source().equals(good)).findFirst().orElseThrow();
         assertTrue(ok.error().isEmpty(), ok.error());
-        assertEquals(68, ok.iqms().size(), "all MRIQC IQMs");
+        assertEquals(68 + 1, ok.iqms().size(), "all MRIQC IQMs and NeuroCurate's slice_dropout");
+        assertTrue(Double.isFinite(ok.iqms().get("slice_dropout")), "slice_dropout of a head phantom");
         assertFalse(ok.flags().get("defaced") || ok.flags().get("skull_stripped"));
         String bad = rows.stream().filter(r -> r.source().equals(corrupt)).findFirst().orElseThrow().error();
         assertFalse(bad.isEmpty(), "a corrupt file says why");

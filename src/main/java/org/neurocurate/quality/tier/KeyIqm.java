@@ -10,35 +10,60 @@ import java.util.List;
  * <p>{@link #ARTIFACT_SENSITIVE} are the ones the rule-based tiering bands: IQMs that an acquisition
  * artefact can only push in their bad direction — noise lowers snr_wm and snrd_total, motion and
  * ghosting raise efc and qi_1 and lower fber (signal spread into the air), blurring and ringing raise
- * fwhm_avg, a bias field raises inu_range. The others move either way with an artefact because they
+ * fwhm_avg, a bias field raises inu_range, a slab of lost signal raises slice_dropout (NeuroCurate's
+ * own, see {@link org.neurocurate.quality.iqm.SliceDropout}; absent from MRIQC's tables, where the
+ * tiering simply goes without it). The others move either way with an artefact because they
  * depend on the tissue model fitted to the corrupted image itself (measured on generated cohorts: with
  * dropout or a bias field cjv falls and cnr rises as often as not; tpm_overlap_gm and qi_2 barely
  * move), so they only serve in reasons of the classifier's tiers. snr_wm stands for the noise, not
  * snr_total: snr_total also averages CSF and GM SNR, which fall with atrophy (partial volume), so clean
  * scans of old subjects sat 4–6 robust z below their site (generated 3 mm cohort of 40 scans: ρ with the
- * true tier 0.695 → 0.748, clean scans in tiers 4–5 63 % → 83 %; the 4 mm cohorts unchanged).
+ * true tier 0.695 → 0.748, clean scans in tiers 4–5 63 % → 83 %; the 4 mm cohorts unchanged). fber, the
+ * ratio of foreground to background energy, spans orders of magnitude (1.4–161 within one generated
+ * site, noise scans at the low end), so its norm is taken on a log scale: on seven generated cohorts
+ * (3 and 4 mm, 40 and 90 scans, four seeds) ρ rose on every one (by 0.01–0.07), with one clean scan
+ * fewer in tiers 4–5 on two of them; on the cohort of QcGroupTiersOnCohortTest it fell (0.880 → 0.833).
  *
  * @param name             MRIQC column name
  * @param worseWhenHigher  true when larger values mean worse quality
  * @param hint             likely cause of a bad value
  * @param artifactSensitive true when an artefact moves it in its bad direction only
+ * @param resolution       smallest spread (in the IQM's unit) a norm may have for it, 0 for none: a
+ *                         site's IQR below it is estimation noise, not the IQM's precision
+ * @param logScale         true when norms and z-scores are taken of its natural logarithm (values ≤ 0
+ *                         count as missing), for a ratio whose deviations are multiplicative
  */
-public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean artifactSensitive) {
+public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean artifactSensitive, double resolution,
+        boolean logScale) {
 
     private static final String MOTION = "motion or ghosting";
     private static final String NOISE = "noise or poor tissue contrast";
+
+    /**
+     * slice_dropout's resolution, a fraction of signal: anatomy and noise give clean scans valleys of
+     * 0.03–0.25 with an IQR of 0.053–0.066 over all sites of generated cohorts (3 and 4 mm), while the
+     * IQR of a site's dozen typical scans can be 0.02, which put clean scans of old subjects (deeper
+     * anatomical valleys) in tier 3.
+     */
+    static final double DROPOUT_RESOLUTION = 0.05;
+
+    /** A key IQM without a resolution, on its own (linear) scale. */
+    public KeyIqm(String name, boolean worseWhenHigher, String hint, boolean artifactSensitive) {
+        this(name, worseWhenHigher, hint, artifactSensitive, 0, false);
+    }
 
     /** The key IQMs, most specific first. */
     public static final List<KeyIqm> ALL = List.of(
             new KeyIqm("efc", true, MOTION, true),
             new KeyIqm("qi_1", true, MOTION, true),
-            new KeyIqm("fber", false, "ghosting or noise in the background", true),
+            new KeyIqm("fber", false, "ghosting or noise in the background", true, 0, true),
             new KeyIqm("cjv", true, NOISE, false),
             new KeyIqm("cnr", false, NOISE, false),
             new KeyIqm("snr_wm", false, "noise", true),
             new KeyIqm("snrd_total", false, "noise", true),
             new KeyIqm("inu_range", true, "intensity non-uniformity (bias field)", true),
             new KeyIqm("fwhm_avg", true, "blurring, ringing or motion", true),
+            new KeyIqm("slice_dropout", true, "signal dropout in a slab of slices", true, DROPOUT_RESOLUTION, false),
             new KeyIqm("qi_2", true, "artefacts in the background noise", false),
             new KeyIqm("tpm_overlap_gm", false, "atypical anatomy or segmentation failure", false));
 

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * Tiers from how far a scan's artefact-sensitive IQMs ({@link KeyIqm#ARTIFACT_SENSITIVE}) lie from
- * the norm of its site's typical scans: the worst robust z-score in an IQM's bad direction is banded as
+ * the norm of its site's typical scans (a scale never below the IQM's {@link KeyIqm#resolution()}; of
+ * its logarithm for a {@link KeyIqm#logScale()} IQM):
+ * the worst robust z-score in an IQM's bad direction is banded as
  * z &lt; 2: tier 5, &lt; 3: tier 4, &lt; 4: tier 3, &lt; 6: tier 2, else tier 1. The norm is that of the
  * scan's site in the same table (see {@link #siteNorms} for small sites), else of the whole table.
  * It needs no ratings, so it serves modalities without a trained model and IQMs from pipelines other
@@ -68,10 +70,11 @@ public final class RuleTiering {
         }
         List<String> iqms = keys.stream().map(KeyIqm::name).toList();
         double[][] raw = SiteScaling.columns(table, iqms);
-        RobustReference global = typicalNorm(List.of(raw), keys, null);
-        RobustReference[] refs = siteNorms(raw, table.sites(), minSiteScans, keys, global);
+        double[][] measured = onTheirScales(raw, keys);
+        RobustReference global = typicalNorm(List.of(measured), keys, null);
+        RobustReference[] refs = siteNorms(measured, table.sites(), minSiteScans, keys, global);
         for (int i = 0; i < raw.length; i++) {
-            List<TierReasons.Deviation> dev = TierReasons.deviations(iqms, raw[i], refs[i]);
+            List<TierReasons.Deviation> dev = TierReasons.deviations(iqms, raw[i], measured[i], refs[i]);
             if (dev.isEmpty()) {
                 out.add(new TierAssignment(table.ids().get(i), Double.NaN, 0,
                         "not tiered: " + table.problems().get(i)));
@@ -82,6 +85,20 @@ public final class RuleTiering {
             String norm = TierReasons.normName(refs[i], global, table.sites().get(i), "the table norm");
             String reason = TierReasons.reason(tier, dev, norm + "'s typical scans", refs[i].scans());
             out.add(new TierAssignment(table.ids().get(i), p, tier, reason + evidence(p)));
+        }
+        return out;
+    }
+
+    /** The values as norms see them: the log of a {@link KeyIqm#logScale()} IQM (NaN for values ≤ 0). */
+    private static double[][] onTheirScales(double[][] raw, List<KeyIqm> keys) {
+        double[][] out = new double[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = raw[i].clone();
+            for (int f = 0; f < keys.size(); f++) {
+                if (keys.get(f).logScale()) {
+                    out[i][f] = raw[i][f] > 0 ? Math.log(raw[i][f]) : Double.NaN;
+                }
+            }
         }
         return out;
     }
@@ -138,7 +155,7 @@ public final class RuleTiering {
                         scale[f] = own[f];
                     }
                 }
-                site = new RobustReference(medians.get(e.getKey()), scale, g.size());
+                site = atResolution(new RobustReference(medians.get(e.getKey()), scale, g.size()), keys);
             } else {
                 continue;
             }
@@ -158,7 +175,7 @@ public final class RuleTiering {
      * half the group, the median's breakdown point; its {@code scans} is the number of typical scans.
      */
     static RobustReference typicalNorm(List<double[]> rows, List<KeyIqm> keys, RobustReference fallback) {
-        RobustReference ref = RobustReference.of(rows, keys.size(), fallback);
+        RobustReference ref = atResolution(RobustReference.of(rows, keys.size(), fallback), keys);
         List<double[]> typical = rows;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             RobustReference current = ref;
@@ -167,9 +184,18 @@ public final class RuleTiering {
                 break;
             }
             typical = next;
-            ref = RobustReference.of(typical, keys.size(), fallback);
+            ref = atResolution(RobustReference.of(typical, keys.size(), fallback), keys);
         }
         return ref;
+    }
+
+    /** The reference with every key IQM's scale raised to at least its {@link KeyIqm#resolution()}. */
+    private static RobustReference atResolution(RobustReference ref, List<KeyIqm> keys) {
+        double[] scale = ref.scale().clone();
+        for (int f = 0; f < scale.length; f++) {
+            scale[f] = Math.max(scale[f], keys.get(f).resolution());
+        }
+        return new RobustReference(ref.median(), scale, ref.scans());
     }
 
     /** The largest z-score of a row in its IQMs' bad directions; missing values do not count. */

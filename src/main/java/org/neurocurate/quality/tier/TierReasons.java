@@ -38,11 +38,19 @@ public final class TierReasons {
      * @param iqms  the IQM names of {@code raw} and {@code ref}, in order
      */
     static List<Deviation> deviations(List<String> iqms, double[] raw, RobustReference ref) {
+        return deviations(iqms, raw, raw, ref);
+    }
+
+    /**
+     * As {@link #deviations(List, double[], RobustReference)} for a reference on another scale than
+     * the values shown (e.g. log fber): z-scores of {@code measured}, values of {@code shown}.
+     */
+    static List<Deviation> deviations(List<String> iqms, double[] shown, double[] measured, RobustReference ref) {
         List<Deviation> out = new ArrayList<>();
         for (KeyIqm k : KeyIqm.ALL) {
             int f = iqms.indexOf(k.name());
-            if (f >= 0 && Double.isFinite(raw[f])) {
-                out.add(new Deviation(k, raw[f], ref.z(f, raw[f])));
+            if (f >= 0 && Double.isFinite(measured[f])) {
+                out.add(new Deviation(k, shown[f], ref.z(f, measured[f])));
             }
         }
         out.sort(Comparator.comparingDouble(Deviation::badness).reversed());

@@ -112,6 +112,45 @@ class RuleTieringTest {
     }
 
     @Test
+    void aSitesTinySpreadOfSliceDropoutDoesNotMakeSmallValleysArtefacts() {
+        // 30 clean scans of one site with slice_dropout 0.05 +- 0.004 (an IQR of 0.004, far below the
+        // measure's resolution): a scan at 0.12 (a deeper anatomical valley) stays in tier 5, a slab that
+        // lost half its signal (0.5) falls to tier 1, named with its value
+        java.util.Random r = new java.util.Random(3);
+        List<String> ids = new java.util.ArrayList<>();
+        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            double dropout = i == 0 ? 0.12 : i == 1 ? 0.5 : 0.05 + 0.008 * (r.nextDouble() - 0.5);
+            ids.add("sub-" + i);
+            rows.add(java.util.Map.of("efc", 0.5 + 0.01 * r.nextGaussian(), "slice_dropout", dropout));
+        }
+        IqmTable t = IqmTable.fromMaps("bids_name", ids, java.util.Collections.nCopies(32, "S0"), rows);
+        List<TierAssignment> tiers = RuleTiering.tier(t, 10);
+        assertEquals(5, tiers.get(0).tier(), tiers.get(0).reason());
+        assertEquals(1, tiers.get(1).tier(), tiers.get(1).reason());
+        assertTrue(tiers.get(1).reason().contains("slice_dropout=0.5 far above"), tiers.get(1).reason());
+    }
+
+    @Test
+    void fberIsJudgedOnALogScaleAndReportedAsMeasured() {
+        // one site, fber log-normal around 80 (log SD 0.25); a noisy scan at fber 20 lies
+        // 2.6 IQRs below on the linear scale (measured: tier 4) but about 4 below on the log scale, where a ratio's
+        // deviations are multiplicative; its reason names the measured value, not its log
+        java.util.Random r = new java.util.Random(8);
+        List<String> ids = new java.util.ArrayList<>();
+        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add("sub-" + i);
+            rows.add(java.util.Map.of("efc", 0.5 + 0.01 * r.nextGaussian(),
+                    "fber", i == 0 ? 20 : 80 * Math.exp(0.25 * r.nextGaussian())));
+        }
+        IqmTable t = IqmTable.fromMaps("bids_name", ids, java.util.Collections.nCopies(40, "S0"), rows);
+        TierAssignment noisy = RuleTiering.tier(t, 10).get(0);
+        assertTrue(noisy.tier() <= 3, noisy.reason());
+        assertTrue(noisy.reason().contains("fber=20 far below the site norm of S0"), noisy.reason());
+    }
+
+    @Test
     void bandsAreContiguous() {
         assertEquals(5, RuleTiering.tierOf(1.99));
         assertEquals(4, RuleTiering.tierOf(2));
