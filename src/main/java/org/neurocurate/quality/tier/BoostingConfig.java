@@ -2,7 +2,7 @@ package org.neurocurate.quality.tier;
 
 /**
  * Gradient boosting settings (Friedman 2001, Ann. Stat. 29:1189; second-order leaves and gain as
- * XGBoost, Chen and Guestrin 2016) for the logistic loss.
+ * XGBoost, Chen and Guestrin 2016).
  *
  * @param rounds        number of trees
  * @param maxDepth      depth limit of each tree
@@ -10,20 +10,39 @@ package org.neurocurate.quality.tier;
  * @param learningRate  shrinkage of each tree's output, (0, 1]
  * @param subsample     fraction of rows drawn (without replacement) for each tree, (0, 1]
  * @param lambda        L2 penalty on leaf values (>= 0)
- * @param balanced      weight classes by n / (2 n_class)
+ * @param balanced      weight classes by n / (2 n_class) (in the pairwise loss: in its intercept only)
  * @param seed          seed of the row subsampling
+ * @param loss          the loss the trees descend
  */
 public record BoostingConfig(int rounds, int maxDepth, int minLeaf, double learningRate, double subsample,
-                             double lambda, boolean balanced, long seed) {
+                             double lambda, boolean balanced, long seed, Loss loss) {
+
+    /** What boosting minimises. */
+    public enum Loss {
+        /** The (class-weighted) logistic loss of each row's label. */
+        LOGISTIC,
+        /**
+         * The logistic loss of every (usable, unusable) pair of rows from the same site, each site's pairs
+         * weighing the same in total: a smooth surrogate of the mean per-site AUC (RankNet, Burges et al.
+         * 2005, ICML), so a scan is learned relative to the scans of its own site and large sites do not
+         * dominate. See {@link BoostingTrainer}.
+         */
+        SITE_PAIRWISE
+    }
 
     public BoostingConfig {
         if (rounds < 1 || maxDepth < 1 || minLeaf < 1 || !(learningRate > 0 && learningRate <= 1)
-                || !(subsample > 0 && subsample <= 1) || lambda < 0) {
+                || !(subsample > 0 && subsample <= 1) || lambda < 0 || loss == null) {
             throw new IllegalArgumentException("invalid boosting settings");
         }
     }
 
     public BoostingConfig withSeed(long newSeed) {
-        return new BoostingConfig(rounds, maxDepth, minLeaf, learningRate, subsample, lambda, balanced, newSeed);
+        return new BoostingConfig(rounds, maxDepth, minLeaf, learningRate, subsample, lambda, balanced, newSeed, loss);
+    }
+
+    /** The same settings minimising another loss. */
+    public BoostingConfig withLoss(Loss newLoss) {
+        return new BoostingConfig(rounds, maxDepth, minLeaf, learningRate, subsample, lambda, balanced, seed, newLoss);
     }
 }

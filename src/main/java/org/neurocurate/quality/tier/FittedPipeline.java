@@ -16,7 +16,7 @@ public record FittedPipeline(FeatureSpec spec, RobustReference global, TierClass
         List<double[]> rows = new ArrayList<>(List.of(raw));
         RobustReference global = RobustReference.of(rows, spec.iqms().size(), null);
         TierFeatures features = TierFeatures.of(table, spec, global);
-        return new FittedPipeline(spec, global, TierClassifier.fit(features.vectors(), usable, config));
+        return new FittedPipeline(spec, global, TierClassifier.fit(features.vectors(), usable, table.sites(), config));
     }
 
     /** Uncalibrated usable-scores of a table's rows, each site scaled against itself. */

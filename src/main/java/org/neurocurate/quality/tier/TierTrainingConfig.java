@@ -1,8 +1,9 @@
 package org.neurocurate.quality.tier;
 
 /**
- * How a tier classifier is trained. The defaults were fixed before the final LOSO run from a small set
- * of variants compared on the LOSO mean AUC (listed in the project report); they are not tuned per site.
+ * How a tier classifier is trained. The defaults were fixed from a small set of variants compared on the
+ * LOSO mean AUC and confirmed by a nested LOSO (both listed in the package documentation); they are not
+ * tuned per site.
  *
  * @param minSiteScans   smallest site scaled against itself (see {@link SiteScaling})
  * @param forest         random forest settings (its seed is replaced by {@code seed})
@@ -20,12 +21,14 @@ public record TierTrainingConfig(int minSiteScans, ForestConfig forest, Boosting
 
     /**
      * NeuroCurate's classifier: a balanced forest (400 trees, depth 10, min leaf 5, mtry sqrt(p)) averaged
-     * with Newton-boosted depth-2 trees (300 rounds, learning rate 0.05, subsample 0.8, λ = 1, balanced).
+     * with Newton-boosted depth-2 trees (300 rounds, learning rate 0.05, subsample 0.8, λ = 1) that learn
+     * to rank usable above unusable scans within each training site, every site weighing the same
+     * ({@link BoostingConfig.Loss#SITE_PAIRWISE}; intercept by the class-balanced logistic loss).
      */
     public static TierTrainingConfig defaults() {
         return new TierTrainingConfig(FeatureSpec.DEFAULT_MIN_SITE_SCANS,
                 new ForestConfig(400, 10, 5, 0, true, DEFAULT_SEED),
-                new BoostingConfig(300, 2, 10, 0.05, 0.8, 1.0, true, DEFAULT_SEED),
+                new BoostingConfig(300, 2, 10, 0.05, 0.8, 1.0, true, DEFAULT_SEED, BoostingConfig.Loss.SITE_PAIRWISE),
                 false, ExpertRatings.DEFAULT_RATER, DEFAULT_SEED);
     }
 
@@ -49,6 +52,11 @@ public record TierTrainingConfig(int minSiteScans, ForestConfig forest, Boosting
 
     public TierTrainingConfig withForest(ForestConfig newForest) {
         return new TierTrainingConfig(minSiteScans, newForest, boosting, mriqcFeatures, rater, seed);
+    }
+
+    /** The same settings with other boosted trees averaged with the forest (null: the forest alone). */
+    public TierTrainingConfig withBoosting(BoostingConfig newBoosting) {
+        return new TierTrainingConfig(minSiteScans, forest, newBoosting, mriqcFeatures, rater, seed);
     }
 
     /** The feature spec this config uses for a table's columns. */

@@ -70,7 +70,7 @@ class ForestTrainerTest {
     void boostingLearnsTheSameBoundaryDeterministically() {
         Object[] train = data(600, 1);
         Object[] test = data(400, 2);
-        BoostingConfig c = new BoostingConfig(150, 2, 5, 0.1, 0.8, 1, false, 3);
+        BoostingConfig c = new BoostingConfig(150, 2, 5, 0.1, 0.8, 1, false, 3, BoostingConfig.Loss.LOGISTIC);
         BoostedTrees b = BoostingTrainer.train((double[][]) train[0], (boolean[]) train[1], c);
         BoostedTrees again = BoostingTrainer.train((double[][]) train[0], (boolean[]) train[1], c);
         double[][] xt = (double[][]) test[0];
