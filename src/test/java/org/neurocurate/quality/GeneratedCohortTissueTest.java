@@ -57,17 +57,18 @@ class GeneratedCohortTissueTest {
 
     /**
      * Through the whole pipeline the brain mask is the pipeline's own (brain Dice about 0.97 at 3 mm).
-     * Measured on seeds 1–8: GM 0.912–0.926 and WM 0.945–0.962, above the issue's 0.85; CSF
-     * 0.847–0.887, at 0.85 but for seed 2 (0.847): with the true mask CSF is 0.94–0.95, and the rest is
-     * the mask's one-voxel boundary (600–1,800 skull voxels inside, labelled CSF, and 1,100–1,600 CSF
-     * voxels outside). Bounds sit under the worst seed by about the spread between seeds. Before the
+     * Measured on seeds 1–8: CSF 0.864–0.890 (0.869 and 0.864 on the two seeds run here), GM
+     * 0.911–0.926 and WM 0.947–0.963, above the issue's 0.85. With the true mask CSF is 0.94–0.95; the
+     * rest is the mask's one-voxel boundary (800–1,900 skull voxels inside, labelled CSF, and 600–1,100
+     * CSF voxels outside). Before the mask kept the CSF next to brain tissue from its skull peel
+     * ({@code BrainMask.THIN_SKULL_MM}) CSF was 0.847–0.887. Bounds sit under the worst seed. Before the
      * ribbon model ({@code PartialVolumeMixture}) the GM mean came out at 91–100 against a pure 113:
      * CSF 0.76–0.88, GM 0.60–0.90, WM 0.91–0.95 on the same seeds; the three-Gaussian segmentation
      * and older mask gave 0.64 / 0.50 / 0.76 here.
      */
     @Test
     void pipelineTissuesOnGeneratedScansAreBoundedOnlyByTheBrainMask() throws NoBrainException {
-        double[] bound = {0.84, 0.90, 0.93};
+        double[] bound = {0.86, 0.90, 0.93};
         for (long seed = 1; seed <= 2; seed++) {
             SyntheticSubject s = subject(seed, Contrast.T1W);
             QcResult r = QualityPipeline.run(noisy(s, Contrast.T1W, seed), QcConfig.DEFAULTS, ProgressListener.NONE);

@@ -27,16 +27,26 @@ package org.neurocurate.quality.masks;
  *   skull. T2w: the growth runs through bright CSF instead and dark bone stops it, so the region is
  *   brain and CSF.</li>
  *   <li>A {@value #SKULL_MM} mm skull shell is peeled off where that region borders the rest of the
- *   head (adult calvaria are about 5–7 mm); the largest remaining component is closed by twice the
- *   erosion and its holes (ventricles) filled. T2w: no shell is peeled; after the closing, the dark
- *   voxels connected to the mask's outer boundary through dark voxels (bone the closing took in) are
- *   removed.</li>
+ *   head (adult calvaria are about 5–7 mm), but only {@value #THIN_SKULL_MM} mm within
+ *   {@value #SKULL_MM} mm of brain tissue (the region's bright voxels deeper than the shell): there the
+ *   dark voxels are mostly the CSF that lines the brain, which the full shell would cut off wherever
+ *   the skull is thinner. The largest remaining component is closed by twice the erosion and its holes
+ *   (ventricles) filled. T2w: no shell is peeled; after the closing, the dark voxels connected to the
+ *   mask's outer boundary through dark voxels (bone the closing took in) are removed.</li>
  * </ol>
  */
 public final class BrainMask {
 
     /** Skull thickness (mm) peeled off where the grown brain meets the scalp; adult calvaria are about 5–7 mm. */
     static final double SKULL_MM = 6;
+
+    /**
+     * Skull thickness (mm) peeled off within {@link #SKULL_MM} of brain tissue. On generated T1w scans
+     * (seeds 1–8 at 3 mm) the full shell alone left 900–1,400 CSF voxels per scan just outside the mask;
+     * this brings back about a quarter of them (9,423 to 6,829 over the eight scans) for about a tenth
+     * more skull inside (9,707 to 10,813 voxels): brain Dice 0.971–0.977 before, 0.973–0.978 after.
+     */
+    static final double THIN_SKULL_MM = 4.5;
 
     /** Radius of the brain-dominated central sphere, as a fraction of the head's equivalent-sphere radius. */
     private static final double CENTRAL_FRACTION = 0.4;
@@ -107,9 +117,14 @@ public final class BrainMask {
             beyond[i] = !filled[i] && (head[i] || outside[i]);
         }
         float[] toScalp = DistanceTransform.distanceTo(beyond, g);
+        boolean[] tissue = new boolean[image.length];
+        for (int i = 0; i < tissue.length; i++) {
+            tissue[i] = filled[i] && bright[i] && toScalp[i] > SKULL_MM;
+        }
+        float[] toTissue = DistanceTransform.distanceTo(tissue, g);
         boolean[] brain = new boolean[image.length];
         for (int i = 0; i < brain.length; i++) {
-            brain[i] = filled[i] && toScalp[i] > SKULL_MM;
+            brain[i] = filled[i] && (toScalp[i] > SKULL_MM || toScalp[i] > THIN_SKULL_MM && toTissue[i] < SKULL_MM);
         }
         return finish(brain, g, erosionMm);
     }
