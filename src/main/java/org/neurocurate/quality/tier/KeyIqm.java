@@ -32,9 +32,13 @@ import java.util.List;
  *                         site's IQR below it is estimation noise, not the IQM's precision
  * @param logScale         true when norms and z-scores are taken of its natural logarithm (values ≤ 0
  *                         count as missing), for a ratio whose deviations are multiplicative
+ * @param siteFree         true when its level and spread depend little on the site's protocol (a
+ *                         fraction of the signal, not a value on the scanner's intensity scale), so that
+ *                         the whole table's typical scans can tell which of a site's scans are corrupted
+ *                         (see {@link RuleTiering#siteNorms}); only slice_dropout
  */
 public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean artifactSensitive, double resolution,
-        boolean logScale) {
+        boolean logScale, boolean siteFree) {
 
     private static final String MOTION = "motion or ghosting";
     private static final String NOISE = "noise or poor tissue contrast";
@@ -49,21 +53,22 @@ public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean 
 
     /** A key IQM without a resolution, on its own (linear) scale. */
     public KeyIqm(String name, boolean worseWhenHigher, String hint, boolean artifactSensitive) {
-        this(name, worseWhenHigher, hint, artifactSensitive, 0, false);
+        this(name, worseWhenHigher, hint, artifactSensitive, 0, false, false);
     }
 
     /** The key IQMs, most specific first. */
     public static final List<KeyIqm> ALL = List.of(
             new KeyIqm("efc", true, MOTION, true),
             new KeyIqm("qi_1", true, MOTION, true),
-            new KeyIqm("fber", false, "ghosting or noise in the background", true, 0, true),
+            new KeyIqm("fber", false, "ghosting or noise in the background", true, 0, true, false),
             new KeyIqm("cjv", true, NOISE, false),
             new KeyIqm("cnr", false, NOISE, false),
             new KeyIqm("snr_wm", false, "noise", true),
             new KeyIqm("snrd_total", false, "noise", true),
             new KeyIqm("inu_range", true, "intensity non-uniformity (bias field)", true),
             new KeyIqm("fwhm_avg", true, "blurring, ringing or motion", true),
-            new KeyIqm("slice_dropout", true, "signal dropout in a slab of slices", true, DROPOUT_RESOLUTION, false),
+            new KeyIqm("slice_dropout", true, "signal dropout in a slab of slices", true, DROPOUT_RESOLUTION, false,
+                    true),
             new KeyIqm("qi_2", true, "artefacts in the background noise", false),
             new KeyIqm("tpm_overlap_gm", false, "atypical anatomy or segmentation failure", false));
 

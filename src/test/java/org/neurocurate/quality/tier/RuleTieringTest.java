@@ -132,6 +132,36 @@ class RuleTieringTest {
     }
 
     @Test
+    void aSiteHalfCorruptedBySliceDropoutDoesNotTakeItsDropoutsForTypical() {
+        // S0: 30 clean scans, slice_dropout 0.02-0.08; S1: 12 scans, 6 clean like S0's, 3 moderate dropouts
+        // (0.35-0.40) and 3 severe ones (0.8-0.9): its own typical scans (never fewer than half) hold the
+        // moderate ones; S2: 10 clean scans at a higher level (0.10-0.20), which must stay clean
+        java.util.Random r = new java.util.Random(17);
+        List<String> ids = new java.util.ArrayList<>();
+        List<String> sites = new java.util.ArrayList<>();
+        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
+        double[] s1 = {0.35, 0.38, 0.40, 0.8, 0.85, 0.9};
+        for (int i = 0; i < 52; i++) {
+            String site = i < 30 ? "S0" : i < 42 ? "S1" : "S2";
+            double dropout = i >= 42 ? 0.10 + 0.10 * r.nextDouble()
+                    : i >= 36 ? s1[i - 36] : 0.02 + 0.06 * r.nextDouble();
+            ids.add("sub-" + i);
+            sites.add(site);
+            rows.add(java.util.Map.of("efc", 0.5 + 0.01 * r.nextGaussian(), "slice_dropout", dropout));
+        }
+        List<TierAssignment> tiers = RuleTiering.tier(IqmTable.fromMaps("bids_name", ids, sites, rows), 10);
+        for (int i = 30; i < 52; i++) {
+            TierAssignment t = tiers.get(i);
+            if (i >= 36 && i < 42) {
+                assertTrue(t.tier() <= 3 && t.reason().contains("slice_dropout=") && t.reason().contains("site norm of S1"),
+                        t.reason());
+            } else {
+                assertTrue(t.tier() >= 4, ids.get(i) + ": " + t.reason());
+            }
+        }
+    }
+
+    @Test
     void fberIsJudgedOnALogScaleAndReportedAsMeasured() {
         // one site, fber log-normal around 80 (log SD 0.25); a noisy scan at fber 20 lies
         // 2.6 IQRs below on the linear scale (measured: tier 4) but about 4 below on the log scale, where a ratio's
