@@ -24,6 +24,15 @@ public record DecisionTree(int[] feature, double[] threshold, int[] left, int[] 
         return value[k];
     }
 
+    /** The same tree with every node value multiplied by {@code factor}. */
+    public DecisionTree scaled(double factor) {
+        double[] v = value.clone();
+        for (int k = 0; k < v.length; k++) {
+            v[k] *= factor;
+        }
+        return new DecisionTree(feature, threshold, left, right, v);
+    }
+
     /** Number of nodes, leaves included. */
     public int size() {
         return feature.length;
