@@ -65,11 +65,18 @@ public final class BoostingTrainer {
             SplittableRandom rnd = member == 0 ? new SplittableRandom(config.seed()) : seeds.split();
             double[] f = new double[n];
             java.util.Arrays.fill(f, start);
-            for (DecisionTree tree : boost(x, y, w, pairs, ranks, f, rnd, config)) {
-                trees.add(k == 1 ? tree : tree.scaled(1.0 / k));
+            List<DecisionTree> run = boost(x, y, w, pairs, ranks, f, rnd, config);
+            if (k == 1) {
+                trees.addAll(run);
+                sum = f;
+                break;
             }
-            for (int i = 0; i < n; i++) {
-                sum[i] += (f[i] - start) / k;
+            for (DecisionTree tree : run) {
+                DecisionTree scaled = tree.scaled(1.0 / k);
+                trees.add(scaled);
+                for (int i = 0; i < n; i++) {
+                    sum[i] += scaled.predict(x[i]);
+                }
             }
         }
         double bias = pairs == null ? start : intercept(sum, y, w);

@@ -24,11 +24,14 @@ public record DecisionTree(int[] feature, double[] threshold, int[] left, int[] 
         return value[k];
     }
 
-    /** The same tree with every node value multiplied by {@code factor}. */
+    /**
+     * The same tree with every node value multiplied by {@code factor} and rounded to float precision,
+     * as grown trees are (see {@link TreeArrays}).
+     */
     public DecisionTree scaled(double factor) {
         double[] v = value.clone();
         for (int k = 0; k < v.length; k++) {
-            v[k] *= factor;
+            v[k] = TreeArrays.toFloat(v[k] * factor);
         }
         return new DecisionTree(feature, threshold, left, right, v);
     }
