@@ -13,9 +13,11 @@ package org.neurocurate.quality.tier;
  * @param balanced      weight classes by n / (2 n_class) (in the pairwise loss: in its intercept only)
  * @param seed          seed of the row subsampling
  * @param loss          the loss the trees descend
+ * @param members       number of boosting runs with independent row subsamples whose log-odds are averaged
+ *                      (subsample bagging, to cut the variance due to the seed); 1: a single run
  */
 public record BoostingConfig(int rounds, int maxDepth, int minLeaf, double learningRate, double subsample,
-                             double lambda, boolean balanced, long seed, Loss loss) {
+                             double lambda, boolean balanced, long seed, Loss loss, int members) {
 
     /** What boosting minimises. */
     public enum Loss {
@@ -32,17 +34,28 @@ public record BoostingConfig(int rounds, int maxDepth, int minLeaf, double learn
 
     public BoostingConfig {
         if (rounds < 1 || maxDepth < 1 || minLeaf < 1 || !(learningRate > 0 && learningRate <= 1)
-                || !(subsample > 0 && subsample <= 1) || lambda < 0 || loss == null) {
+                || !(subsample > 0 && subsample <= 1) || lambda < 0 || loss == null || members < 1) {
             throw new IllegalArgumentException("invalid boosting settings");
         }
     }
 
+    /** A single boosting run. */
+    public BoostingConfig(int rounds, int maxDepth, int minLeaf, double learningRate, double subsample,
+                          double lambda, boolean balanced, long seed, Loss loss) {
+        this(rounds, maxDepth, minLeaf, learningRate, subsample, lambda, balanced, seed, loss, 1);
+    }
+
     public BoostingConfig withSeed(long newSeed) {
-        return new BoostingConfig(rounds, maxDepth, minLeaf, learningRate, subsample, lambda, balanced, newSeed, loss);
+        return new BoostingConfig(rounds, maxDepth, minLeaf, learningRate, subsample, lambda, balanced, newSeed, loss, members);
     }
 
     /** The same settings minimising another loss. */
     public BoostingConfig withLoss(Loss newLoss) {
-        return new BoostingConfig(rounds, maxDepth, minLeaf, learningRate, subsample, lambda, balanced, seed, newLoss);
+        return new BoostingConfig(rounds, maxDepth, minLeaf, learningRate, subsample, lambda, balanced, seed, newLoss, members);
+    }
+
+    /** The same settings averaging another number of independently subsampled runs. */
+    public BoostingConfig withMembers(int newMembers) {
+        return new BoostingConfig(rounds, maxDepth, minLeaf, learningRate, subsample, lambda, balanced, seed, loss, newMembers);
     }
 }

@@ -21,6 +21,12 @@ import java.util.SplittableRandom;
  * is fitted last, by the class-weighted logistic loss of the rows given f: the probability then reads as
  * that of the logistic member (0.5 at the class-balanced decision point) and can be averaged with it.
  * Cost per round: O(pairs), Σ_s |U_s| |X_s|.
+ *
+ * <p>With {@link BoostingConfig#members()} K > 1, K runs on independent row subsamples (member 0 on the
+ * config's seed, the others on {@link SplittableRandom#split()} streams of it) are averaged on the
+ * log-odds scale (subsample bagging: the model does not hinge on one seed's draws); their trees are
+ * kept with leaves scaled by 1/K, so the result is again one additive model, and the intercept is
+ * fitted to the averaged scores as above (for the logistic loss every member starts from the same log-odds).
  */
 public final class BoostingTrainer {
 
@@ -49,10 +55,38 @@ public final class BoostingTrainer {
         }
         SitePairs pairs = config.loss() == BoostingConfig.Loss.SITE_PAIRWISE ? SitePairs.of(y, group) : null;
         double start = pairs == null ? logOdds(y, w) : 0;
-        double[] f = new double[n];
-        java.util.Arrays.fill(f, start);
         FeatureRanks ranks = new FeatureRanks(x);
-        SplittableRandom rnd = new SplittableRandom(config.seed());
+        // member 0 draws from the config's seed (a single run is unchanged); the others from split streams
+        SplittableRandom seeds = new SplittableRandom(config.seed());
+        int k = config.members();
+        List<DecisionTree> trees = new ArrayList<>();
+        double[] sum = new double[n];
+        for (int member = 0; member < k; member++) {
+            SplittableRandom rnd = member == 0 ? new SplittableRandom(config.seed()) : seeds.split();
+            double[] f = new double[n];
+            java.util.Arrays.fill(f, start);
+            List<DecisionTree> run = boost(x, y, w, pairs, ranks, f, rnd, config);
+            if (k == 1) {
+                trees.addAll(run);
+                sum = f;
+                break;
+            }
+            for (DecisionTree tree : run) {
+                DecisionTree scaled = tree.scaled(1.0 / k);
+                trees.add(scaled);
+                for (int i = 0; i < n; i++) {
+                    sum[i] += scaled.predict(x[i]);
+                }
+            }
+        }
+        double bias = pairs == null ? start : intercept(sum, y, w);
+        return new BoostedTrees(bias, trees);
+    }
+
+    /** One boosting run from the scores f (updated in place); its trees. */
+    private static List<DecisionTree> boost(double[][] x, boolean[] y, double[] w, SitePairs pairs, FeatureRanks ranks,
+                                            double[] f, SplittableRandom rnd, BoostingConfig config) {
+        int n = x.length;
         List<DecisionTree> trees = new ArrayList<>();
         double[] g = new double[n];
         double[] h = new double[n];
@@ -69,8 +103,7 @@ public final class BoostingTrainer {
                 f[i] += tree.predict(x[i]);
             }
         }
-        double bias = pairs == null ? start : intercept(f, y, w);
-        return new BoostedTrees(bias, trees);
+        return trees;
     }
 
     private static double logOdds(boolean[] y, double[] w) {

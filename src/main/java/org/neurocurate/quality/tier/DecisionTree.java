@@ -24,6 +24,18 @@ public record DecisionTree(int[] feature, double[] threshold, int[] left, int[] 
         return value[k];
     }
 
+    /**
+     * The same tree with every node value multiplied by {@code factor} and rounded to float precision,
+     * as grown trees are (see {@link TreeArrays}).
+     */
+    public DecisionTree scaled(double factor) {
+        double[] v = value.clone();
+        for (int k = 0; k < v.length; k++) {
+            v[k] = TreeArrays.toFloat(v[k] * factor);
+        }
+        return new DecisionTree(feature, threshold, left, right, v);
+    }
+
     /** Number of nodes, leaves included. */
     public int size() {
         return feature.length;

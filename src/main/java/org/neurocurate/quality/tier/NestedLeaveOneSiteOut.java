@@ -25,14 +25,14 @@ public final class NestedLeaveOneSiteOut {
 
     /**
      * The candidates compared by {@link #scores}: MRIQC-style, two forests on NeuroCurate's features, the
-     * forest averaged with logistic boosting (the default until the site-pairwise loss), the default.
+     * forest averaged with logistic boosting (one run: the default until the site-pairwise loss), the default.
      */
     public static List<TierTrainingConfig> defaultCandidates() {
         TierTrainingConfig d = TierTrainingConfig.defaults();
         TierTrainingConfig forestOnly = d.withBoosting(null);
         return List.of(TierTrainingConfig.mriqcStyle(), forestOnly,
                 forestOnly.withForest(new ForestConfig(400, 10, 10, 0, true, d.seed())),
-                d.withBoosting(d.boosting().withLoss(BoostingConfig.Loss.LOGISTIC)), d);
+                d.withBoosting(d.boosting().withLoss(BoostingConfig.Loss.LOGISTIC).withMembers(1)), d);
     }
 
     public static Result scores(ExpertRatings.RatedScans rated, List<TierTrainingConfig> candidates, long seed,

@@ -19,16 +19,22 @@ public record TierTrainingConfig(int minSiteScans, ForestConfig forest, Boosting
     /** The default seed of the shipped model. */
     public static final long DEFAULT_SEED = 20170901L;
 
+    /** Independently subsampled boosting runs averaged in the default (see {@link BoostingTrainer}). */
+    static final int BOOSTING_MEMBERS = 5;
+
     /**
      * NeuroCurate's classifier: a balanced forest (400 trees, depth 10, min leaf 5, mtry sqrt(p)) averaged
      * with Newton-boosted depth-2 trees (300 rounds, learning rate 0.05, subsample 0.8, λ = 1) that learn
      * to rank usable above unusable scans within each training site, every site weighing the same
-     * ({@link BoostingConfig.Loss#SITE_PAIRWISE}; intercept by the class-balanced logistic loss).
+     * ({@link BoostingConfig.Loss#SITE_PAIRWISE}; intercept by the class-balanced logistic loss), averaged
+     * over {@value #BOOSTING_MEMBERS} runs with independent row subsamples so the result does not hinge on
+     * the seed.
      */
     public static TierTrainingConfig defaults() {
         return new TierTrainingConfig(FeatureSpec.DEFAULT_MIN_SITE_SCANS,
                 new ForestConfig(400, 10, 5, 0, true, DEFAULT_SEED),
-                new BoostingConfig(300, 2, 10, 0.05, 0.8, 1.0, true, DEFAULT_SEED, BoostingConfig.Loss.SITE_PAIRWISE),
+                new BoostingConfig(300, 2, 10, 0.05, 0.8, 1.0, true, DEFAULT_SEED, BoostingConfig.Loss.SITE_PAIRWISE,
+                        BOOSTING_MEMBERS),
                 false, ExpertRatings.DEFAULT_RATER, DEFAULT_SEED);
     }
 
