@@ -68,10 +68,12 @@ public final class SliceDropout {
         if (signal == null) {
             return Double.NaN;
         }
-        double worst = 0;
-        for (int axis = 0; axis < 3; axis++) {
-            worst = Math.max(worst, deepestValley(image, signal, dims, axis));
+        float[] logs = new float[image.length];
+        for (int i = 0; i < image.length; i++) {
+            logs[i] = image[i] > 0 ? (float) Math.log(image[i]) : Float.NaN;
         }
+        double worst = java.util.stream.IntStream.range(0, 3).parallel()
+                .mapToDouble(axis -> deepestValley(image, logs, signal, dims, axis)).max().orElse(0);
         return 1 - Math.exp(-worst);
     }
 
@@ -99,8 +101,11 @@ public final class SliceDropout {
         return signal;
     }
 
-    /** The largest valley depth (natural-log units) of the axis's profile, 0 when it cannot be measured. */
-    private static double deepestValley(float[] image, boolean[] signal, int[] dims, int axis) {
+    /**
+     * The largest valley depth (natural-log units) of the axis's profile, 0 when it cannot be measured;
+     * {@code logs} holds the natural logarithm of every positive voxel.
+     */
+    private static double deepestValley(float[] image, float[] logs, boolean[] signal, int[] dims, int axis) {
         int[] stride = {1, dims[0], dims[0] * dims[1]};
         int a1 = (axis + 1) % 3;
         int a2 = (axis + 2) % 3;
@@ -141,7 +146,7 @@ public final class SliceDropout {
                 int j = i - stride[axis];
                 if ((signal[i] || signal[j]) && image[i] > 0 && image[j] > 0) {
                     brighter[m] = Math.max(image[i], image[j]);
-                    logRatio[m] = Math.log((double) image[i] / image[j]);
+                    logRatio[m] = logs[i] - logs[j];
                     m++;
                 }
             }
