@@ -22,7 +22,7 @@ import org.neurocurate.volume.Volume;
 /**
  * Benchmark driver for bench/qc (not project code).
  *   full TEMPLATE            : the avg152T1 head resampled to 1 mm and centred in a 256x256x176 grid, with
- *                              Rician noise; one warm-up run, then prints "full_qc_s <seconds>" of one timed run
+ *                              Rician noise; one warm-up run, then prints "full_qc_s <seconds>", the fastest of 3 timed runs
  *   prepare TEMPLATE DIR N   : writes N noisy 3 mm copies (different seeds) as DIR/scan-XXX.nii.gz
  *   batch DIR                : the QC batch (QcBatch.files, default threads, derivatives into a sibling
  *                              temporary folder) over every scan in DIR;
@@ -38,14 +38,24 @@ public final class QcBench {
         }
     }
 
+    /** Timed runs of the full pipeline after the warm-up; the fastest is reported (machine noise only ever adds). */
+    static final int FULL_RUNS = 3;
+
     static void full(Path template) throws Exception {
         Volume oneMm = Resample.toSpacing(NiftiReader.read(template), new double[] {1, 1, 1}, Interpolation.LINEAR);
         Volume head = CropPad.toShape(oneMm, new long[] {256, 256, 176});
         Volume scan = noisy(head, 1);
-        QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
-        long t0 = System.nanoTime();
         QcResult r = QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
-        double s = (System.nanoTime() - t0) / 1e9;
+        double s = Double.POSITIVE_INFINITY;
+        StringBuilder runs = new StringBuilder();
+        for (int k = 0; k < FULL_RUNS; k++) {
+            long t0 = System.nanoTime();
+            r = QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
+            double t = (System.nanoTime() - t0) / 1e9;
+            runs.append(String.format(" %.3f", t));
+            s = Math.min(s, t);
+        }
+        System.out.println("full pipeline runs after the warm-up (s):" + runs);
         System.out.printf("snr_wm %.3f cnr %.3f efc %.4f qi_2 %.5f skull_stripped %s defaced %s%n", r.iqms().get("snr_wm"),
                 r.iqms().get("cnr"), r.iqms().get("efc"), r.iqms().get("qi_2"), r.anonymisation().skullStripped(),
                 r.anonymisation().defaced());
