@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.neurocurate.io.AtomicOutput;
 import org.neurocurate.io.bids.BidsIndex;
 import org.neurocurate.io.bids.BidsIndexConfig;
+import org.neurocurate.io.bids.BidsName;
 import org.neurocurate.io.bids.ScanRecord;
 import org.neurocurate.io.bids.ScansTable;
 import org.neurocurate.io.nifti.NiftiReader;
@@ -81,7 +82,8 @@ public final class QcBatch {
     /**
      * Assesses image files that are not (or not known to be) in a BIDS dataset; derivatives go flat into
      * {@code outDir}. Each scan's modality is its file name's BIDS suffix ({@code sub-01_T2w.nii.gz} is
-     * T2w), else {@code modality}. Used for single files and plain folders.
+     * T2w), else {@code modality}; the assessor refuses a suffix it cannot assess. Used for single files
+     * and plain folders.
      */
     public static List<QcRow> files(List<Path> scans, Path outDir, String modality, int threads, boolean writeMasks,
             ScanAssessor assessor, ProgressListener progress) throws IOException {
@@ -90,15 +92,13 @@ public final class QcBatch {
                 assessor, progress);
     }
 
-    /** BIDS suffixes of anatomical images (BIDS specification, "Anatomy imaging data"). */
-    private static final List<String> ANATOMICAL_SUFFIXES = List.of("T1w", "T2w", "PDw", "T2starw", "FLAIR",
-            "inplaneT1", "inplaneT2", "PDT2", "angio");
-
-    /** The scan file name's BIDS suffix when it is an anatomical one, else {@code fallback}. */
+    /**
+     * The suffix of the scan's file name when it is a BIDS subject's file ({@code sub-01_T2w.nii.gz}: T2w),
+     * else {@code fallback} (e.g. {@code brain.nii.gz}).
+     */
     static String modalityOf(Path scan, String fallback) {
-        String name = Derivatives.bidsName(scan);
-        String suffix = name.substring(name.lastIndexOf('_') + 1);
-        return ANATOMICAL_SUFFIXES.stream().filter(m -> m.equalsIgnoreCase(suffix)).findFirst().orElse(fallback);
+        return BidsName.parse(scan.getFileName().toString()).filter(n -> n.entities().containsKey("sub"))
+                .map(BidsName::suffix).orElse(fallback);
     }
 
     /**

@@ -127,7 +127,7 @@ class QcBatchTest {
         assertEquals(Map.of("8x", "T1w", "3x", "T2w"), seen, "the T1w scans are 8³, the T2w one 3³");
 
         seen.clear();
-        Path plain = root.resolve("plain.nii");
+        Path plain = root.resolve("brain.nii");
         NiftiWriter.write(Volume.ofFloats(new float[4 * 4 * 4], new long[] {4, 4, 4}, Affine.identity()), plain);
         QcBatch.files(List.of(plain, bids.resolve("sub-04/ses-1/anat/sub-04_ses-1_T2w.nii")), out.resolve("flat"), "PDw", 1,
                 false, recording, ProgressListener.NONE);
