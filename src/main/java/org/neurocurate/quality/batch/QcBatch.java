@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -76,7 +77,7 @@ public final class QcBatch {
         Derivatives.writeDescription(config.outDir(), version());
         return assessAll(records.stream().map(ScanRecord::path).toList(), sites, modalities::get,
                 scan -> Derivatives.folderFor(config.outDir(), config.bidsDir(), scan),
-                config.threads(), config.writeMasks(), assessor, progress);
+                config.threads(), config.writeMasks(), assessor, progress, new ScanMemory());
     }
 
     /**
@@ -87,9 +88,15 @@ public final class QcBatch {
      */
     public static List<QcRow> files(List<Path> scans, Path outDir, String modality, int threads, boolean writeMasks,
             ScanAssessor assessor, ProgressListener progress) throws IOException {
+        return files(scans, outDir, modality, threads, writeMasks, assessor, progress, new ScanMemory());
+    }
+
+    /** As {@link #files(List, Path, String, int, boolean, ScanAssessor, ProgressListener)} within {@code memory}. */
+    static List<QcRow> files(List<Path> scans, Path outDir, String modality, int threads, boolean writeMasks,
+            ScanAssessor assessor, ProgressListener progress, ScanMemory memory) throws IOException {
         Derivatives.writeDescription(outDir, version());
         return assessAll(scans, Map.of(), scan -> modalityOf(scan, modality), scan -> outDir, threads, writeMasks,
-                assessor, progress);
+                assessor, progress, memory);
     }
 
     /**
@@ -127,17 +134,32 @@ public final class QcBatch {
 
     private static List<QcRow> assessAll(List<Path> scans, Map<Path, String> sites,
             java.util.function.Function<Path, String> modalityOf, java.util.function.Function<Path, Path> folderOf, int threads,
-            boolean writeMasks, ScanAssessor assessor, ProgressListener progress) throws IOException {
-        progress.status("quality control of " + scans.size() + " scans on " + threads + " workers");
+            boolean writeMasks, ScanAssessor assessor, ProgressListener progress, ScanMemory memory) throws IOException {
+        progress.status("quality control of " + scans.size() + " scans on " + threads + " workers within "
+                + memory.budgetMb() + " MB of heap");
         AtomicLong done = new AtomicLong();
+        AtomicBoolean waited = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<QcRow>> futures = new ArrayList<>();
             for (Path scan : scans) {
                 futures.add(pool.submit(() -> {
-                    QcRow row = progress.isCancelled() ? null
-                            : assessOne(scan, sites.getOrDefault(scan, ""), modalityOf.apply(scan), folderOf.apply(scan),
+                    QcRow row = null;
+                    if (!progress.isCancelled()) {
+                        long need = ScanMemory.estimate(scan);
+                        int mb = memory.reserve(need, () -> {
+                            if (!waited.getAndSet(true)) {
+                                progress.warn(scan + " needs about " + (need >> 20) + " MB of heap; it waits for other scans to"
+                                        + " finish (" + memory.budgetMb() + " MB for all workers; more with --mem-gb or -Xmx)");
+                            }
+                        });
+                        try {
+                            row = assessOne(scan, sites.getOrDefault(scan, ""), modalityOf.apply(scan), folderOf.apply(scan),
                                     writeMasks, assessor, progress);
+                        } finally {
+                            memory.release(mb);
+                        }
+                    }
                     progress.progress(done.incrementAndGet(), scans.size());
                     return row;
                 }));
@@ -176,6 +198,11 @@ public final class QcBatch {
             row = new QcRow(name, scan, site, a.iqms(), a.flags(), "");
         } catch (IOException | RuntimeException e) {
             String why = e instanceof IOException ? e.getMessage() : "internal error: " + e;
+            progress.warn(why);
+            row = new QcRow(name, scan, site, Map.of(), Map.of(), why);
+        } catch (OutOfMemoryError e) {
+            String why = scan + ": not enough memory (about " + (ScanMemory.estimate(scan) >> 20) + " MB of heap needed, "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB in all; give more with --mem-gb or -Xmx, or fewer --threads)";
             progress.warn(why);
             row = new QcRow(name, scan, site, Map.of(), Map.of(), why);
         }
