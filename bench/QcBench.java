@@ -1,19 +1,13 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import org.neurocurate.io.nifti.NiftiReader;
 import org.neurocurate.io.nifti.NiftiWriter;
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.QcConfig;
 import org.neurocurate.quality.QcResult;
-import org.neurocurate.quality.PipelineAssessor;
 import org.neurocurate.quality.QualityPipeline;
-import org.neurocurate.quality.batch.QcBatch;
-import org.neurocurate.quality.batch.QcBatchConfig;
-import org.neurocurate.quality.batch.QcRow;
 import org.neurocurate.volume.CropPad;
 import org.neurocurate.volume.Interpolation;
 import org.neurocurate.volume.Resample;
@@ -23,17 +17,13 @@ import org.neurocurate.volume.Volume;
  * Benchmark driver for bench/qc (not project code).
  *   full TEMPLATE            : the avg152T1 head resampled to 1 mm and centred in a 256x256x176 grid, with
  *                              Rician noise; one warm-up run, then prints "full_qc_s <seconds>", the fastest of 3 timed runs
- *   prepare TEMPLATE DIR N   : writes N noisy 3 mm copies (different seeds) as DIR/scan-XXX.nii.gz
- *   batch DIR                : the QC batch (QcBatch.files, default threads, derivatives into a sibling
- *                              temporary folder) over every scan in DIR;
- *                              prints "scans <n> peak_rss_kb <VmHWM>"
+ *   prepare TEMPLATE DIR N   : writes N noisy 3 mm copies (different seeds) as a BIDS dataset in DIR
  */
 public final class QcBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "full" -> full(Path.of(args[1]));
             case "prepare" -> prepare(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
-            case "batch" -> batch(Path.of(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -62,31 +52,19 @@ public final class QcBench {
         System.out.printf("full_qc_s %.3f%n", s);
     }
 
+    /** N noisy 3 mm copies of the head as a BIDS dataset: DIR/sub-XXX/anat/sub-XXX_T1w.nii.gz. */
     static void prepare(Path template, Path dir, int n) throws Exception {
         Files.createDirectories(dir);
+        Files.writeString(dir.resolve("dataset_description.json"), "{\"Name\": \"bench/qc\", \"BIDSVersion\": \"1.9.0\"}\n");
+        StringBuilder participants = new StringBuilder("participant_id\n");
         Volume small = Resample.toSpacing(NiftiReader.read(template), new double[] {3, 3, 3}, Interpolation.LINEAR);
-        for (int i = 0; i < n; i++) {
-            NiftiWriter.write(noisy(small, 100 + i), dir.resolve(String.format("scan-%03d.nii.gz", i)));
+        for (int i = 1; i <= n; i++) {
+            String sub = String.format("sub-%03d", i);
+            participants.append(sub).append('\n');
+            Path anat = Files.createDirectories(dir.resolve(sub).resolve("anat"));
+            NiftiWriter.write(noisy(small, 100 + i), anat.resolve(sub + "_T1w.nii.gz"));
         }
-    }
-
-    static void batch(Path dir) throws Exception {
-        List<Path> scans;
-        try (Stream<Path> files = Files.list(dir)) {
-            scans = files.sorted().toList();
-        }
-        Path out = Files.createTempDirectory(dir.getParent(), "qc-out-");
-        List<QcRow> rows = QcBatch.files(scans, out, "T1w", QcBatchConfig.DEFAULT_THREADS, false, new PipelineAssessor(),
-                ProgressListener.NONE);
-        long failed = rows.stream().filter(QcRow::failed).count();
-        if (failed > 0) {
-            throw new IllegalStateException(failed + " scans failed quality control in " + dir + ", e.g. "
-                    + rows.stream().filter(QcRow::failed).findFirst().orElseThrow().error());
-        }
-        int n = rows.size();
-        long hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
-                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
-        System.out.printf("scans %d peak_rss_kb %d%n", n, hwm);
+        Files.writeString(dir.resolve("participants.tsv"), participants);
     }
 
     /** Rician noise with σ = 1 % of the maximum, seeded. */

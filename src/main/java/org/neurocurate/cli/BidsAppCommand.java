@@ -51,8 +51,27 @@ final class BidsAppCommand implements Callable<Integer> {
     @Option(names = "--modalities", split = ",", paramLabel = "T1w,T2w", description = "suffixes to assess (default: T1w,T2w)")
     List<String> modalities = QcBatchConfig.DEFAULT_MODALITIES;
 
+    /** Heap the neurocurate launcher keeps out of {@code --mem-gb} for the JVM's own native memory. */
+    static final double NATIVE_GB = 0.25;
+
+    @Option(names = "--mem-gb", paramLabel = "GB", description = "memory of the run, as a scheduler would reserve it: the"
+            + " neurocurate launcher starts the JVM with a fixed heap of GB less " + NATIVE_GB + " GB (serial collector,"
+            + " touched at start), so the footprint is the same from the first scan to the last; workers wait rather than"
+            + " exceed it (default: a heap of up to 8 GB, grown as needed)")
+    Double memGb;
+
     @Override
     public Integer call() throws Exception {
+        if (memGb != null) {
+            if (!(memGb >= 2 * NATIVE_GB)) {
+                throw new IllegalArgumentException("--mem-gb must be at least " + 2 * NATIVE_GB + ", not " + memGb);
+            }
+            double heapGb = Runtime.getRuntime().maxMemory() / (double) (1L << 30);
+            if (heapGb > memGb) {
+                spec.commandLine().getErr().printf("neurocurate: warning: --mem-gb %s, but this JVM may grow its heap to %.2f GB;"
+                        + " start it with the neurocurate launcher (or java -Xms/-Xmx) to hold the run to %s GB%n", memGb, heapGb, memGb);
+            }
+        }
         if (!LEVELS.contains(level)) {
             throw new IllegalArgumentException("analysis level must be participant or group, not '" + level + "'");
         }
