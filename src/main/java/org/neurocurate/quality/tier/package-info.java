@@ -58,7 +58,9 @@
  * the same level, much less dependent on the seed; seed 2's 0.909 was a favourable draw. A 1,000-tree
  * forest instead of 400 moved seed 1 by 0.0002 only (0.8991), so the forest's share of the spread is
  * small. Training the shipped model took 2.5 min wall clock (46 s CPU) instead of 56 s (19 s CPU) on a
- * loaded 2-core machine; a LOSO run takes about twice as long. The nested LOSO was not re-run with the
- * 5-run default (it is now the last candidate; the logistic candidate stays a single run).
+ * loaded 2-core machine; a LOSO run takes about twice as long. The nested LOSO with the 5-run default as
+ * its last candidate (the logistic candidate stays a single run) chose that default for all 17 held-out
+ * sites: 0.9025 (SD 0.0785), balanced accuracy 0.759, the plain LOSO's figures; it took 52 min on one
+ * core.
  */
 package org.neurocurate.quality.tier;
