@@ -13,7 +13,6 @@ import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.synth.AgeingModel;
 import org.neurocurate.synth.Contrast;
 import org.neurocurate.synth.ScanSimulator;
-import org.neurocurate.synth.Site;
 import org.neurocurate.synth.SiteCatalog;
 import org.neurocurate.synth.SubjectGenerator;
 import org.neurocurate.synth.SubjectParams;
@@ -66,13 +65,9 @@ class SyntheticCohortQcTest {
 
     @Test
     void thickSliceScanGetsABrainMask() throws IOException {
-        Site thick = SiteCatalog.sites(3, 0).get(2);
-        assertTrue(thick.anisotropic(), "the catalogue's third site has thick slices");
-        SubjectParams p = SubjectParams.sample("sub-thick", new Random(3), 1, AgeingModel.MIN_AGE, AgeingModel.MAX_AGE);
-        SyntheticSubject s = SubjectGenerator.generate(p, thick, 3, List.of(Contrast.T1W));
-        Volume scan = ScanSimulator.simulate(s, Contrast.T1W, List.of(), new Random(3)).image();
-        assertArrayEquals(new double[] {3, 3, 9}, scan.spacing(), 1e-9);
-        QcResult r = QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
+        assertTrue(SiteCatalog.sites(3, 0).get(2).anisotropic(), "the catalogue's third site has thick slices");
+        SyntheticSubject s = thickSliceSubject(3, 3);
+        QcResult r = qcOfCleanScan(s, 3, new double[] {3, 3, 9});
         double dice = HeadPhantom.dice(r.brain(), s.intracranialMask());
         // 0.90: this subject measures 0.962; eight subjects of this site measure 0.87-0.97 (lowest: a 90-year-old)
         assertTrue(dice >= 0.90, "thick-slice brain Dice " + dice);
@@ -87,15 +82,24 @@ class SyntheticCohortQcTest {
      */
     @Test
     void facialFatStaysOutOfAThickSliceBrainMask() throws IOException {
-        Site thick = SiteCatalog.sites(3, 0).get(2);
-        SubjectParams p = SubjectParams.sample("sub-thick", new Random(8), 1, AgeingModel.MIN_AGE, AgeingModel.MAX_AGE);
-        SyntheticSubject s = SubjectGenerator.generate(p, thick, 4, List.of(Contrast.T1W));
-        Volume scan = ScanSimulator.simulate(s, Contrast.T1W, List.of(), new Random(8)).image();
-        assertArrayEquals(new double[] {4, 4, 12}, scan.spacing(), 1e-9);
-        QcResult r = QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
+        SyntheticSubject s = thickSliceSubject(8, 4);
+        QcResult r = qcOfCleanScan(s, 8, new double[] {4, 4, 12});
         double dice = HeadPhantom.dice(r.brain(), s.intracranialMask());
         assertTrue(dice >= 0.90, "4x4x12 mm brain Dice " + dice);
         assertTrue(r.iqms().get("tpm_overlap_wm") > 0.1, "white matter found where the prior puts it: tpm_overlap_wm "
                 + r.iqms().get("tpm_overlap_wm"));
+    }
+
+    /** A subject of the catalogue's thick-slice site (slices three times the in-plane grid). */
+    private static SyntheticSubject thickSliceSubject(long seed, double gridMm) {
+        SubjectParams p = SubjectParams.sample("sub-thick", new Random(seed), 1, AgeingModel.MIN_AGE, AgeingModel.MAX_AGE);
+        return SubjectGenerator.generate(p, SiteCatalog.sites(3, 0).get(2), gridMm, List.of(Contrast.T1W));
+    }
+
+    /** Quality control of the subject's artefact-free T1w scan, whose voxel size must be {@code spacing}. */
+    private static QcResult qcOfCleanScan(SyntheticSubject s, long seed, double[] spacing) throws IOException {
+        Volume scan = ScanSimulator.simulate(s, Contrast.T1W, List.of(), new Random(seed)).image();
+        assertArrayEquals(spacing, scan.spacing(), 1e-9);
+        return QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
     }
 }
