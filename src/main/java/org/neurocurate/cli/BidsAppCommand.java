@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The BIDS-App face of quality control: {@code neurocurate BIDS_DIR OUT_DIR participant
- * [--participant-label L ...] [--threads N]} and {@code neurocurate BIDS_DIR OUT_DIR group}.
+ * [--participant-label L ...] [--threads N] [--mem-gb GB]} and {@code neurocurate BIDS_DIR OUT_DIR group}.
  * {@link Main} routes that positional form here; {@code neurocurate qc ...} is the same command.
  */
 @Command(name = "qc", description = "Quality control, BIDS-App style: BIDS_DIR OUT_DIR participant|group.")

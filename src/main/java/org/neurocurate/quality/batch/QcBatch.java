@@ -150,7 +150,8 @@ public final class QcBatch {
                         int mb = memory.reserve(need, () -> {
                             if (!waited.getAndSet(true)) {
                                 progress.warn(scan + " needs about " + (need >> 20) + " MB of heap; it waits for other scans to"
-                                        + " finish (" + memory.budgetMb() + " MB for all workers; more with --mem-gb or -Xmx)");
+                                        + " finish (" + memory.budgetMb() + " MB for all workers; a larger maximum heap: --mem-gb, -Xmx, or Fiji's"
+                                        + " Edit > Options > Memory & Threads)");
                             }
                         });
                         try {
@@ -202,7 +203,8 @@ public final class QcBatch {
             row = new QcRow(name, scan, site, Map.of(), Map.of(), why);
         } catch (OutOfMemoryError e) {
             String why = scan + ": not enough memory (about " + (ScanMemory.estimate(scan) >> 20) + " MB of heap needed, "
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB in all; give more with --mem-gb or -Xmx, or fewer --threads)";
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB in all; a larger maximum heap: --mem-gb, -Xmx, or Fiji's"
+                    + " Edit > Options > Memory & Threads)";
             progress.warn(why);
             row = new QcRow(name, scan, site, Map.of(), Map.of(), why);
         }
