@@ -16,6 +16,7 @@ import ij.measure.ResultsTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurocurate.SharedData;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
@@ -23,7 +24,6 @@ import org.scijava.command.CommandService;
 /** Fiji faces of the tier stage: the IQM-by-tier plot and the leave-one-site-out table, headless. */
 class TierFacesTest {
 
-    private static final Path MRIQC = Path.of("..", "shared", "data", "mriqc");
 
     @TempDir
     static Path dir;
@@ -66,7 +66,8 @@ class TierFacesTest {
     @Test
     void evaluationCommandGivesOneRowPerSitePlusMeanAndSd() throws Exception {
         // three ABIDE sites of MRIQC's ratings (leave-one-site-out needs no more to run)
-        List<String> y = Files.readAllLines(MRIQC.resolve("y_abide.csv"));
+        Path mriqc = SharedData.require("mriqc");
+        List<String> y = Files.readAllLines(mriqc.resolve("y_abide.csv"));
         List<String> sites = List.of("OLIN", "SDSU", "STANFORD"); // both classes at each
         StringBuilder few = new StringBuilder(y.get(0)).append('\n');
         y.stream().skip(1).filter(l -> sites.contains(l.split(",")[1])).forEach(l -> few.append(l).append('\n'));
@@ -75,7 +76,7 @@ class TierFacesTest {
         Path out = dir.resolve("loso.tsv");
         try (Context context = new Context(CommandService.class)) {
             CommandModule m = context.service(CommandService.class).run(TierEvaluationCommand.class, true,
-                    Map.of("iqms", MRIQC.resolve("x_abide.csv").toFile(), "ratings", ratings.toFile(),
+                    Map.of("iqms", mriqc.resolve("x_abide.csv").toFile(), "ratings", ratings.toFile(),
                             "output", out.toFile())).get();
             assertFalse(m.isCanceled(), m.getCancelReason());
             ResultsTable rt = (ResultsTable) m.getOutput("evaluation");
