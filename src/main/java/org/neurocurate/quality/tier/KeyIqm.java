@@ -53,8 +53,8 @@ public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean 
 
     /**
      * inu_range's resolution: the IQR of clean scans' inu_range at generated sites with 13 or more clean
-     * scans is 0.028–0.139 (median 0.07), while a handful of typical scans gave 0.011–0.023, against which
-     * an old subject's clean scan (0.337, site median 0.2, 3×3×9 mm) fell in tier 2. Tiers of nine
+     * scans is 0.028–0.139 (median 0.07), while sites with only 4–6 clean scans gave IQRs as low as 0.011,
+     * against which an old subject's clean scan (0.337, site median 0.2, 3×3×9 mm) fell in tier 2. Tiers of nine
      * generated cohorts (3 and 4 mm, the demo's) with this floor: Spearman ρ the same on six, higher on
      * three (0.769 → 0.794, 0.896 → 0.906, demo 0.727 → 0.772), clean scans in tiers 4–5 the same or one
      * more.
