@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -138,7 +137,6 @@ public final class QcBatch {
         progress.status("quality control of " + scans.size() + " scans on " + threads + " workers within "
                 + memory.budgetMb() + " MB of heap");
         AtomicLong done = new AtomicLong();
-        AtomicBoolean waited = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<QcRow>> futures = new ArrayList<>();
@@ -146,14 +144,7 @@ public final class QcBatch {
                 futures.add(pool.submit(() -> {
                     QcRow row = null;
                     if (!progress.isCancelled()) {
-                        long need = ScanMemory.estimate(scan);
-                        int mb = memory.reserve(need, () -> {
-                            if (!waited.getAndSet(true)) {
-                                progress.warn(scan + " needs about " + (need >> 20) + " MB of heap; it waits for other scans to"
-                                        + " finish (" + memory.budgetMb() + " MB for all workers; a larger maximum heap: --mem-gb, -Xmx, or Fiji's"
-                                        + " Edit > Options > Memory & Threads)");
-                            }
-                        });
+                        int mb = memory.reserveFor(scan, progress);
                         try {
                             row = assessOne(scan, sites.getOrDefault(scan, ""), modalityOf.apply(scan), folderOf.apply(scan),
                                     writeMasks, assessor, progress);
@@ -203,8 +194,7 @@ public final class QcBatch {
             row = new QcRow(name, scan, site, Map.of(), Map.of(), why);
         } catch (OutOfMemoryError e) {
             String why = scan + ": not enough memory (about " + (ScanMemory.estimate(scan) >> 20) + " MB of heap needed, "
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB in all; a larger maximum heap: --mem-gb, -Xmx, or Fiji's"
-                    + " Edit > Options > Memory & Threads)";
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB in all; " + ScanMemory.MORE_HEAP + ")";
             progress.warn(why);
             row = new QcRow(name, scan, site, Map.of(), Map.of(), why);
         }

@@ -2,10 +2,12 @@ package org.neurocurate.quality.batch;
 
 import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.neurocurate.io.nifti.NiftiException;
 import org.neurocurate.io.nifti.NiftiHeader;
 import org.neurocurate.io.nifti.NiftiReader;
+import org.neurocurate.progress.ProgressListener;
 
 /**
  * The heap a quality-control worker needs for one scan, and the budget that keeps the workers of a batch
@@ -32,8 +34,12 @@ public final class ScanMemory {
 
     private static final long MB = 1L << 20;
 
+    /** Where a larger maximum heap comes from, for messages. */
+    static final String MORE_HEAP = "a larger maximum heap: --mem-gb, -Xmx, or Fiji's Edit > Options > Memory & Threads";
+
     private final Semaphore megabytes;
     private final int budgetMb;
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     /** A budget of the JVM's maximum heap less {@link #RESERVE_BYTES}. */
     public ScanMemory() {
@@ -95,6 +101,20 @@ public final class ScanMemory {
             megabytes.acquire(mb);
         }
         return mb;
+    }
+
+    /**
+     * Reserves a scan's {@link #estimate(Path)}; the first scan of this budget that has to wait says so
+     * once through {@code progress}, naming where a larger heap comes from.
+     */
+    int reserveFor(Path scan, ProgressListener progress) throws InterruptedException {
+        long need = estimate(scan);
+        return reserve(need, () -> {
+            if (!warned.getAndSet(true)) {
+                progress.warn(scan + " needs about " + (need >> 20) + " MB of heap; it waits for other scans to finish ("
+                        + budgetMb + " MB for all workers; " + MORE_HEAP + ")");
+            }
+        });
     }
 
     /** Gives back what {@link #reserve(long)} took. */

@@ -1,5 +1,7 @@
 package org.neurocurate.quality.masks;
 
+import org.neurocurate.quality.iqm.OrderStatistics;
+
 /**
  * Skull stripping from the image alone, for T1w-like contrast (CSF and bone dark, brain tissue and
  * scalp brighter), with every radius and distance in mm so that isotropic and thick-slice grids get the
@@ -160,25 +162,19 @@ public final class BrainMask {
         return Components.fillHoles(BinaryMorphology.closeMm(largest, g, 2 * erosionMm), g);
     }
 
-    /** The median of the voxels of {@code mask} whose value is above {@code limit}. */
+    /** The median of the voxels of {@code mask} whose value is above {@code limit}; +∞ for none. */
     private static double medianAbove(float[] image, boolean[] mask, double limit) {
         int n = 0;
         for (int i = 0; i < image.length; i++) {
-            if (mask[i] && image[i] > limit) {
-                n++;
-            }
+            n += mask[i] && image[i] > limit ? 1 : 0;
         }
-        if (n == 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        float[] v = new float[n];
+        double[] v = new double[n];
         for (int i = 0, k = 0; i < image.length; i++) {
             if (mask[i] && image[i] > limit) {
                 v[k++] = image[i];
             }
         }
-        java.util.Arrays.sort(v);
-        return v[n / 2];
+        return n == 0 ? Double.POSITIVE_INFINITY : OrderStatistics.median(v, n);
     }
 
     /** The mean of the voxels of {@code mask} whose value is at most {@code limit}. */

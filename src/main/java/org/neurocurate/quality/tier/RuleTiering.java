@@ -168,7 +168,7 @@ public final class RuleTiering {
                         scale[f] = own[f];
                     }
                 }
-                site = atResolution(new RobustReference(medians.get(e.getKey()), scale, g.size()), keys);
+                site = new RobustReference(medians.get(e.getKey()), scale, g.size());
             } else {
                 continue;
             }
@@ -179,16 +179,16 @@ public final class RuleTiering {
 
     /**
      * A site's norm with the scale of every {@link KeyIqm#siteFree()} IQM no wider than the pooled
-     * within-site spread ({@code pooled}), nor below the IQM's resolution: such an IQM varies as much
-     * within one site as within another, so a wider spread of a site's typical scans means that
-     * corrupted scans are among them (the half-corrupted site of {@link #typicalNorm}, whose typical
-     * scans held three of its moderate dropouts).
+     * within-site spread ({@code pooled}; both scales already reach the IQM's resolution): such an IQM
+     * varies as much within one site as within another, so a wider spread of a site's typical scans
+     * means that corrupted scans are among them (the half-corrupted site of {@link #typicalNorm}, whose
+     * typical scans held three of its moderate dropouts).
      */
     private static RobustReference siteFreeSpread(RobustReference site, RobustReference pooled, List<KeyIqm> keys) {
         double[] scale = site.scale().clone();
         for (int f = 0; f < scale.length; f++) {
             if (keys.get(f).siteFree()) {
-                scale[f] = Math.max(keys.get(f).resolution(), Math.min(scale[f], pooled.scale()[f]));
+                scale[f] = Math.min(scale[f], pooled.scale()[f]);
             }
         }
         return new RobustReference(site.median(), scale, site.scans());

@@ -21,15 +21,7 @@ class PartialVolumeMixtureTest {
      */
     @Test
     void searchRecoversThePureMeansUnderPartialVolume() {
-        Random random = new Random(7);
-        float[] x = new float[40_000];
-        for (int i = 0; i < x.length; i++) {
-            double u = random.nextDouble();
-            double a = random.nextDouble();
-            double mean = u < 0.2 ? PURE[0] : u < 0.3 ? PURE[1] : u < 0.6 ? PURE[2]
-                    : u < 0.8 ? (1 - a) * PURE[0] + a * PURE[1] : (1 - a) * PURE[1] + a * PURE[2];
-            x[i] = (float) (mean + NOISE * random.nextGaussian());
-        }
+        float[] x = pureAndMixed(7, 0);
         PartialVolumeMixture m = PartialVolumeMixture.initial(x);
         m.search(x, 15);
         // one noise σ, far below the 70 and 140 gaps between the tissues
@@ -78,15 +70,7 @@ class PartialVolumeMixtureTest {
      */
     @Test
     void brightOutliersDoNotWidenTheTissueClasses() {
-        Random random = new Random(13);
-        float[] x = new float[40_000];
-        for (int i = 0; i < x.length; i++) {
-            double u = random.nextDouble();
-            double a = random.nextDouble();
-            double mean = u < 0.005 ? 450 + 100 * a : u < 0.2 ? PURE[0] : u < 0.3 ? PURE[1] : u < 0.6 ? PURE[2]
-                    : u < 0.8 ? (1 - a) * PURE[0] + a * PURE[1] : (1 - a) * PURE[1] + a * PURE[2];
-            x[i] = (float) (mean + NOISE * random.nextGaussian());
-        }
+        float[] x = pureAndMixed(13, 0.005);
         PartialVolumeMixture m = PartialVolumeMixture.initial(x);
         m.search(x, 15);
         // as in the clean case: one σ for the means, the bin width and midpoint-rule spread for σ
@@ -94,6 +78,24 @@ class PartialVolumeMixtureTest {
         assertEquals(PURE[2], m.mean[2], NOISE, "WM");
         // the injected 0.5 %, plus up to 1 % of tissue values in the tails of the mixture
         assertTrue(m.outlier >= 0.004 && m.outlier <= 0.015, "outlier weight " + m.outlier);
+    }
+
+    /**
+     * 40 000 values: pure tissues (weights 0.2, 0.1, 0.3) and the two mixtures with a uniform fraction
+     * (0.2 each), plus Gaussian noise; the first {@code outliers} of that probability (taken from the
+     * darkest tissue's) are bright values 450–550 instead, far above every tissue.
+     */
+    private static float[] pureAndMixed(long seed, double outliers) {
+        Random random = new Random(seed);
+        float[] x = new float[40_000];
+        for (int i = 0; i < x.length; i++) {
+            double u = random.nextDouble();
+            double a = random.nextDouble();
+            double mean = u < outliers ? 450 + 100 * a : u < 0.2 ? PURE[0] : u < 0.3 ? PURE[1] : u < 0.6 ? PURE[2]
+                    : u < 0.8 ? (1 - a) * PURE[0] + a * PURE[1] : (1 - a) * PURE[1] + a * PURE[2];
+            x[i] = (float) (mean + NOISE * random.nextGaussian());
+        }
+        return x;
     }
 
     private static double clamp(double v) {
