@@ -76,14 +76,26 @@ final class PartialVolumeMixture {
      * both are pure tissue: CSF and WM each fill well over 10 % of it, and the 10th percentile clears a
      * thin rim of dark skull the mask may hold, which at the 5th became the darkest class on the
      * HeadPhantom scans), the middle one halfway, and equal weights.
+     *
+     * <p>When the brightest tissue is also the largest ({@code brightestIsLargest}: white matter on T1w),
+     * it starts at the mode of the brightest 30 % of the values instead ({@link #upperMode}): a mask that took
+     * in a slab of scalp or orbital fat (brighter still) puts its 95th percentile on the fat, and EM then
+     * kept the brightest class there, with grey matter's class on the white matter (generated 3×3×9 mm
+     * heads whose bottom slices lie on the face, 8–11 % of the mask scalp: white-matter mean 734–767
+     * against 490, tpm_overlap_wm 0.003). Their white matter's peak stays the mode, and EM from there
+     * keeps the brightest class on it (mean 502–503). Not the upper half's mode: grey matter fills more
+     * of a brain than white matter (46 % against 31 % in HeadPhantom), so the median can fall on its
+     * peak, whose upper flank was then the mode; white matter still fills the brightest 30 %. T2w's
+     * brightest tissue, CSF, is not the largest.
      */
-    static PartialVolumeMixture initial(float[] x) {
+    static PartialVolumeMixture initial(float[] x, boolean brightestIsLargest) {
         double[] values = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             values[i] = x[i];
         }
         double lo = OrderStatistics.percentile(values, values.length, 10);
-        double hi = OrderStatistics.percentile(values, values.length, 95);
+        double hi = brightestIsLargest ? upperMode(values)
+                : OrderStatistics.percentile(values, values.length, 95);
         double s = Math.max((hi - lo) / 10, 1e-6 * Math.max(1, Math.abs(hi)));
         PartialVolumeMixture m = new PartialVolumeMixture();
         double[] mu = {lo, (lo + hi) / 2, hi};
@@ -92,6 +104,42 @@ final class PartialVolumeMixture {
         Arrays.fill(m.weight, (1 - INITIAL_OUTLIER) / (CLASSES - 1));
         m.weight[RIBBON] = 0;
         return m;
+    }
+
+    /** Bins of {@link #upperMode}'s histogram, and the half-width of its moving sum (in bins). */
+    private static final int MODE_BINS = 128;
+    private static final int MODE_HALF_WIDTH = 3;
+
+    /**
+     * The mode of the values between their 70th and 99.5th percentiles: the centre of the 128-bin
+     * histogram's bin with the largest sum over itself and three bins either side.
+     */
+    private static double upperMode(double[] values) {
+        double from = OrderStatistics.percentile(values, values.length, 70);
+        double to = OrderStatistics.percentile(values, values.length, 99.5);
+        if (!(to > from)) {
+            return to;
+        }
+        double[] counts = new double[MODE_BINS];
+        double width = (to - from) / MODE_BINS;
+        for (double v : values) {
+            if (v >= from && v <= to) {
+                counts[(int) Math.min(MODE_BINS - 1, (v - from) / width)]++;
+            }
+        }
+        int best = 0;
+        double bestSum = -1;
+        for (int k = 0; k < MODE_BINS; k++) {
+            double sum = 0;
+            for (int j = Math.max(0, k - MODE_HALF_WIDTH); j <= Math.min(MODE_BINS - 1, k + MODE_HALF_WIDTH); j++) {
+                sum += counts[j];
+            }
+            if (sum > bestSum) {
+                bestSum = sum;
+                best = k;
+            }
+        }
+        return from + (best + 0.5) * width;
     }
 
     /** An independent copy (to refit on another grid). */

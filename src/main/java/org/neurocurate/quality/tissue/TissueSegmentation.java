@@ -60,7 +60,7 @@ public final class TissueSegmentation {
                 x[i] = field == null ? image[voxels[i]] : image[voxels[i]] / field[voxels[i]];
             }
             if (mixture == null) {
-                mixture = PartialVolumeMixture.initial(x);
+                mixture = PartialVolumeMixture.initial(x, !config.brightCsf());
                 mixture.search(x, config.emIterations());
             } else {
                 mixture.fit(x, config.emIterations());

@@ -22,7 +22,7 @@ class PartialVolumeMixtureTest {
     @Test
     void searchRecoversThePureMeansUnderPartialVolume() {
         float[] x = pureAndMixed(7, 0);
-        PartialVolumeMixture m = PartialVolumeMixture.initial(x);
+        PartialVolumeMixture m = PartialVolumeMixture.initial(x, true);
         m.search(x, 15);
         // one noise σ, far below the 70 and 140 gaps between the tissues
         assertEquals(PURE[0], m.mean[0], NOISE, "CSF");
@@ -57,7 +57,7 @@ class PartialVolumeMixtureTest {
             }
             x[i] = (float) (mean + NOISE * random.nextGaussian());
         }
-        PartialVolumeMixture m = PartialVolumeMixture.initial(x);
+        PartialVolumeMixture m = PartialVolumeMixture.initial(x, true);
         m.search(x, 15);
         // two noise σ: the middle mean rests on where the plateaus end, not on a peak of its own
         assertEquals(PURE[1], m.mean[1], 2 * NOISE, "middle mean under a thin layer");
@@ -71,13 +71,36 @@ class PartialVolumeMixtureTest {
     @Test
     void brightOutliersDoNotWidenTheTissueClasses() {
         float[] x = pureAndMixed(13, 0.005);
-        PartialVolumeMixture m = PartialVolumeMixture.initial(x);
+        PartialVolumeMixture m = PartialVolumeMixture.initial(x, true);
         m.search(x, 15);
         // as in the clean case: one σ for the means, the bin width and midpoint-rule spread for σ
         assertEquals(NOISE, m.sd, 1.5, "noise σ");
         assertEquals(PURE[2], m.mean[2], NOISE, "WM");
         // the injected 0.5 %, plus up to 1 % of tissue values in the tails of the mixture
         assertTrue(m.outlier >= 0.004 && m.outlier <= 0.015, "outlier weight " + m.outlier);
+    }
+
+    /**
+     * A slab of fat in the mask: 10 % of the values 1.5–1.7 times the brightest tissue, as where a
+     * thick-slice brain mask took in the face. Started from the mode of the brightest 30 % (white matter's peak),
+     * the brightest class stays on the brightest tissue and the outlier class takes the fat; started from
+     * the 95th percentile, which lies on the fat, the brightest class stays on the fat.
+     */
+    @Test
+    void aSlabOfFatDoesNotTakeTheBrightestClass() {
+        float[] x = pureAndMixed(17, 0);
+        Random random = new Random(18);
+        for (int i = 0; i < x.length / 10; i++) {
+            x[i] = (float) (PURE[2] * (1.5 + 0.2 * random.nextDouble()) + NOISE * random.nextGaussian());
+        }
+        PartialVolumeMixture fromMode = PartialVolumeMixture.initial(x, true);
+        fromMode.search(x, 15);
+        assertEquals(PURE[2], fromMode.mean[2], NOISE, "WM from the brightest 30 %'s mode");
+        assertEquals(PURE[1], fromMode.mean[1], 2 * NOISE, "GM from the brightest 30 %'s mode");
+        PartialVolumeMixture fromPercentile = PartialVolumeMixture.initial(x, false);
+        fromPercentile.search(x, 15);
+        assertTrue(fromPercentile.mean[2] > 1.4 * PURE[2], "from the 95th percentile the brightest class sits on the fat: "
+                + fromPercentile.mean[2]);
     }
 
     /**
