@@ -23,13 +23,25 @@ import java.util.List;
  * site, noise scans at the low end), so its norm is taken on a log scale: on seven generated cohorts
  * (3 and 4 mm, 40 and 90 scans, four seeds) ρ rose on every one (by 0.01–0.07), with one clean scan
  * fewer in tiers 4–5 on two of them; on the cohort of QcGroupTiersOnCohortTest it fell (0.880 → 0.833).
+ * snr_wm and snrd_total are ratios too (a signal over a noise σ: doubling the noise halves them), and
+ * clean scans of one generated site span a factor of three in snr_wm (5.3–16), so their norms are also
+ * taken on a log scale, where a noisy scan's deviation does not depend on how high its site's SNR sits.
+ *
+ * <p>Measured together with {@link #FBER_RESOLUTION}, {@link #SNR_RESOLUTION} and
+ * {@link RuleTiering}'s concentration start, on fifteen generated cohorts (3 and 4 mm; 24, 40 and 90
+ * scans; eleven seeds, six of them never used in tuning these rules; bench/tiers-synth's pipeline):
+ * mean Spearman ρ with the true tier 0.817 → 0.851, higher or equal on 14 of 15 (QcGroupTiersOnCohortTest's
+ * 0.875 → 0.855), clean scans in tiers 4–5 the same or better on all but one (49 → 48 of 49). Each part
+ * counts: without the snrd_total log scale 0.836, without the snr_wm floor 0.844, without the fber floor
+ * 0.848, without the concentration start 0.836.
  *
  * @param name             MRIQC column name
  * @param worseWhenHigher  true when larger values mean worse quality
  * @param hint             likely cause of a bad value
  * @param artifactSensitive true when an artefact moves it in its bad direction only
- * @param resolution       smallest spread (in the IQM's unit) a norm may have for it, 0 for none: a
- *                         site's IQR below it is estimation noise, not the IQM's precision
+ * @param resolution       smallest spread a norm may have for it (in the IQM's unit; of its logarithm
+ *                         when logScale), 0 for none: a site's IQR below it is estimation noise, not
+ *                         the IQM's precision
  * @param logScale         true when norms and z-scores are taken of its natural logarithm (values ≤ 0
  *                         count as missing), for a ratio whose deviations are multiplicative
  * @param siteFree         true when its level and spread depend little on the site's protocol (a
@@ -61,6 +73,21 @@ public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean 
      */
     static final double INU_RESOLUTION = 0.05;
 
+    /**
+     * fber's resolution on its log scale: at generated sites with 13 or more clean scans the IQR of clean
+     * scans' log fber is 0.09–0.41 (median 0.26), at sites with 4–7 clean scans as low as 0.013, where a
+     * clean scan with a slightly noisier background (median 10 against 8 on an int16 image, fber 295
+     * against 450) fell to tier 1.
+     */
+    static final double FBER_RESOLUTION = 0.15;
+
+    /**
+     * snr_wm's resolution on its log scale: the IQR of clean scans' log snr_wm is 0.05–0.67 at generated
+     * sites with 13 or more clean scans (median 0.44) and as low as 0.02 with five, against which an
+     * 82-year-old's clean scan (snr_wm 6.45, a 3×3×9 mm site) fell to tier 2.
+     */
+    static final double SNR_RESOLUTION = 0.15;
+
     /** A key IQM without a resolution, on its own (linear) scale. */
     public KeyIqm(String name, boolean worseWhenHigher, String hint, boolean artifactSensitive) {
         this(name, worseWhenHigher, hint, artifactSensitive, 0, false, false);
@@ -70,11 +97,11 @@ public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean 
     public static final List<KeyIqm> ALL = List.of(
             new KeyIqm("efc", true, MOTION, true),
             new KeyIqm("qi_1", true, MOTION, true),
-            new KeyIqm("fber", false, "ghosting or noise in the background", true, 0, true, false),
+            new KeyIqm("fber", false, "ghosting or noise in the background", true, FBER_RESOLUTION, true, false),
             new KeyIqm("cjv", true, NOISE, false),
             new KeyIqm("cnr", false, NOISE, false),
-            new KeyIqm("snr_wm", false, "noise", true),
-            new KeyIqm("snrd_total", false, "noise", true),
+            new KeyIqm("snr_wm", false, "noise", true, SNR_RESOLUTION, true, false),
+            new KeyIqm("snrd_total", false, "noise", true, 0, true, false),
             new KeyIqm("inu_range", true, "intensity non-uniformity (bias field)", true, INU_RESOLUTION, false, false),
             new KeyIqm("fwhm_avg", true, "blurring, ringing or motion", true),
             new KeyIqm("slice_dropout", true, "signal dropout in a slab of slices", true, DROPOUT_RESOLUTION, false,

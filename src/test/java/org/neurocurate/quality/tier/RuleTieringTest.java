@@ -181,6 +181,50 @@ class RuleTieringTest {
     }
 
     @Test
+    void aLargeSiteWithManyGradedCorruptionsKeepsTheNormOfItsCleanScans() {
+        // one site of 40 scans: 22 clean (snrd_total log-normal around 15, log SD 0.1) and 18 noisy ones
+        // whose snrd_total falls in even steps to a third of that; started from all scans, all 40 stayed
+        // typical and even the worst (snrd_total 6) was tier 5 (measured: z -1.6); from the better half,
+        // the worst are tier 1 and clean scans stay in tiers 4-5
+        java.util.Random r = new java.util.Random(21);
+        List<String> ids = new java.util.ArrayList<>();
+        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            double snrd = i < 22 ? 15 * Math.exp(0.1 * r.nextGaussian()) : 15 * Math.exp(-1.1 * (i - 21) / 18.0);
+            ids.add("sub-" + i);
+            rows.add(java.util.Map.of("efc", 0.5 + 0.01 * r.nextGaussian(), "snrd_total", snrd));
+        }
+        List<TierAssignment> tiers = RuleTiering.tier(
+                IqmTable.fromMaps("bids_name", ids, java.util.Collections.nCopies(40, "S0"), rows), 10);
+        for (int i = 0; i < 22; i++) {
+            assertTrue(tiers.get(i).tier() >= 4, tiers.get(i).reason());
+        }
+        for (int i = 36; i < 40; i++) {
+            assertEquals(1, tiers.get(i).tier(), tiers.get(i).reason());
+            assertTrue(tiers.get(i).reason().contains("snrd_total="), tiers.get(i).reason());
+        }
+    }
+
+    @Test
+    void snrWmIsJudgedOnALogScaleNeverTighterThanItsResolution() {
+        // 12 clean scans of one site with snr_wm 20 +- 1 % (a log IQR far below the floor): a clean scan at
+        // 16 (0.8 times) stays in tier 4-5; a scan whose noise tripled (snr_wm 6.7) falls to tier 1
+        List<String> ids = new java.util.ArrayList<>();
+        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 14; i++) {
+            double snr = i == 0 ? 16 : i == 1 ? 20 / 3.0 : 20 * (1 + 0.02 * (r.nextDouble() - 0.5));
+            ids.add("sub-" + i);
+            rows.add(java.util.Map.of("efc", 0.5 + 0.01 * r.nextGaussian(), "snr_wm", snr));
+        }
+        List<TierAssignment> tiers = RuleTiering.tier(
+                IqmTable.fromMaps("bids_name", ids, java.util.Collections.nCopies(14, "S0"), rows), 10);
+        assertTrue(tiers.get(0).tier() >= 4, tiers.get(0).reason());
+        assertEquals(1, tiers.get(1).tier(), tiers.get(1).reason());
+        assertTrue(tiers.get(1).reason().contains("snr_wm=6.67 far below"), tiers.get(1).reason());
+    }
+
+    @Test
     void bandsAreContiguous() {
         assertEquals(5, RuleTiering.tierOf(1.99));
         assertEquals(4, RuleTiering.tierOf(2));
