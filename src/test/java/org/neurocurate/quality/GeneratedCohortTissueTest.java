@@ -79,6 +79,27 @@ class GeneratedCohortTissueTest {
         }
     }
 
+    /**
+     * At 1 mm the pipeline fits the tissue model on its 2 mm working grid and segments at 1 mm, where
+     * pure grey matter exists: the middle mean is searched again there. Refitting from the 2 mm model
+     * instead (plain EM) left seed 3's middle class at 220 against a pure GM of 113 (CSF / GM / WM Dice
+     * 0.63 / 0.24 / 0.90); searched again, 0.91 / 0.97 / 0.98 (seeds 1–2: 0.89–0.90 / 0.96–0.97 / 0.98
+     * either way). On a generated 1 mm cohort of nine clean scans (three sites) GM Dice went from
+     * 0.15–0.30 to 0.93–0.97 on four of them and from 0.37 to 0.65 on one whose brain mask failed (brain
+     * Dice 0.70); the two scans of its 1×1×3 mm site keep the refit.
+     */
+    @Test
+    void pipelineTissuesAtOneMillimetreSearchTheModelAgainAtFullResolution() throws NoBrainException {
+        for (long seed : new long[] {3, 1}) {
+            SyntheticSubject s = SubjectGenerator.generate(seed, 1.0);
+            QcResult r = QualityPipeline.run(noisy(s, Contrast.T1W, seed), QcConfig.DEFAULTS, ProgressListener.NONE);
+            double[] dice = HeadPhantom.tissueDice(r.tissue().labels(), s);
+            for (int t = 0; t < 3; t++) {
+                assertTrue(dice[t] >= 0.85, "seed " + seed + " tissue " + (t + 1) + " Dice " + dice[t] + " (issue target 0.85)");
+            }
+        }
+    }
+
     private static SyntheticSubject subject(long seed, Contrast contrast) {
         if (contrast == Contrast.T1W) {
             return SubjectGenerator.generate(seed, GRID_MM);
