@@ -189,6 +189,69 @@ public final class Components {
         return out;
     }
 
+    /**
+     * {@code mask} with the holes of every slice across each of the three axes set: background of a
+     * slice not 4-connected within the slice to the slice's edge. A 3D hole that reaches the grid's
+     * border through one narrow passage (the skull's interior, through the foramen magnum and the neck
+     * cut by the field of view) is still enclosed in most slices.
+     */
+    public static boolean[] fillHolesInSlices(boolean[] mask, Grid3 g) {
+        boolean[] out = mask.clone();
+        int[] n = {g.nx(), g.ny(), g.nz()};
+        for (int axis = 0; axis < 3; axis++) {
+            int u = axis == 0 ? 1 : 0;
+            int w = axis == 2 ? 1 : 2;
+            int nu = n[u];
+            int nw = n[w];
+            boolean[] outside = new boolean[nu * nw];
+            int[] queue = new int[nu * nw];
+            int[] at = new int[3];
+            for (int k = 0; k < n[axis]; k++) {
+                java.util.Arrays.fill(outside, false);
+                int head = 0;
+                int tail = 0;
+                at[axis] = k;
+                for (int j = 0; j < nw; j++) {
+                    for (int i = 0; i < nu; i++) {
+                        if ((i == 0 || j == 0 || i == nu - 1 || j == nw - 1) && !mask[sliceIndex(g, at, u, i, w, j)]) {
+                            outside[j * nu + i] = true;
+                            queue[tail++] = j * nu + i;
+                        }
+                    }
+                }
+                while (head < tail) {
+                    int q = queue[head++];
+                    int i = q % nu;
+                    int j = q / nu;
+                    int[][] steps = {{i - 1, j}, {i + 1, j}, {i, j - 1}, {i, j + 1}};
+                    for (int[] st : steps) {
+                        if (st[0] >= 0 && st[0] < nu && st[1] >= 0 && st[1] < nw) {
+                            int r = st[1] * nu + st[0];
+                            if (!outside[r] && !mask[sliceIndex(g, at, u, st[0], w, st[1])]) {
+                                outside[r] = true;
+                                queue[tail++] = r;
+                            }
+                        }
+                    }
+                }
+                for (int j = 0; j < nw; j++) {
+                    for (int i = 0; i < nu; i++) {
+                        if (!outside[j * nu + i]) {
+                            out[sliceIndex(g, at, u, i, w, j)] = true;
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int sliceIndex(Grid3 g, int[] at, int u, int i, int w, int j) {
+        at[u] = i;
+        at[w] = j;
+        return g.index(at[0], at[1], at[2]);
+    }
+
     /** Voxels of {@code mask} 6-connected to a voxel of the mask on the grid border. */
     public static boolean[] connectedToBorder(boolean[] mask, Grid3 g) {
         boolean[] border = new boolean[mask.length];

@@ -206,6 +206,33 @@ class MaskAlgorithmsTest {
     }
 
     @Test
+    void fillHolesInSlicesFillsWhatEachSliceEncloses() {
+        // the 5x5x5 shell opened at one face voxel (1,3,3): no 3D hole, but the slices across x = 2..4
+        // still enclose the cavity, and the slice x = 1 encloses the opening
+        Grid3 g = new Grid3(7, 7, 7, new double[] {1, 1, 1});
+        boolean[] shell = new boolean[g.size()];
+        for (int z = 1; z <= 5; z++) {
+            for (int y = 1; y <= 5; y++) {
+                for (int x = 1; x <= 5; x++) {
+                    shell[g.index(x, y, z)] = x == 1 || x == 5 || y == 1 || y == 5 || z == 1 || z == 5;
+                }
+            }
+        }
+        shell[g.index(1, 3, 3)] = false;
+        boolean[] filled = Components.fillHolesInSlices(shell, g);
+        for (int z = 2; z <= 4; z++) {
+            for (int y = 2; y <= 4; y++) {
+                for (int x = 2; x <= 4; x++) {
+                    assertTrue(filled[g.index(x, y, z)], "cavity voxel " + x + "," + y + "," + z);
+                }
+            }
+        }
+        assertTrue(filled[g.index(1, 3, 3)], "the opening is a hole of its slice across x");
+        assertFalse(Components.fillHoles(shell, g)[g.index(3, 3, 3)], "in 3D the cavity is no hole");
+        assertFalse(filled[g.index(0, 3, 3)] || filled[g.index(6, 6, 6)], "outside stays outside");
+    }
+
+    @Test
     void largestComponentKeepsTheBiggestBlob() {
         Grid3 g = new Grid3(10, 3, 3, new double[] {1, 1, 1});
         boolean[] m = new boolean[g.size()];
