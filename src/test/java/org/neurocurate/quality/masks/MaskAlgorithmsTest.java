@@ -190,14 +190,7 @@ class MaskAlgorithmsTest {
     @Test
     void fillHolesClosesEnclosedCavitiesOnly() {
         Grid3 g = new Grid3(7, 7, 7, new double[] {1, 1, 1});
-        boolean[] shell = new boolean[g.size()];
-        for (int z = 1; z <= 5; z++) {
-            for (int y = 1; y <= 5; y++) {
-                for (int x = 1; x <= 5; x++) {
-                    shell[g.index(x, y, z)] = x == 1 || x == 5 || y == 1 || y == 5 || z == 1 || z == 5;
-                }
-            }
-        }
+        boolean[] shell = shell(g);
         boolean[] filled = Components.fillHoles(shell, g);
         assertTrue(filled[g.index(3, 3, 3)], "the cavity is filled");
         assertFalse(filled[g.index(0, 0, 0)], "outside stays outside");
@@ -210,14 +203,7 @@ class MaskAlgorithmsTest {
         // the 5x5x5 shell opened at one face voxel (1,3,3): no 3D hole, but the slices across x = 2..4
         // still enclose the cavity, and the slice x = 1 encloses the opening
         Grid3 g = new Grid3(7, 7, 7, new double[] {1, 1, 1});
-        boolean[] shell = new boolean[g.size()];
-        for (int z = 1; z <= 5; z++) {
-            for (int y = 1; y <= 5; y++) {
-                for (int x = 1; x <= 5; x++) {
-                    shell[g.index(x, y, z)] = x == 1 || x == 5 || y == 1 || y == 5 || z == 1 || z == 5;
-                }
-            }
-        }
+        boolean[] shell = shell(g);
         shell[g.index(1, 3, 3)] = false;
         boolean[] filled = Components.fillHolesInSlices(shell, g);
         for (int z = 2; z <= 4; z++) {
@@ -230,6 +216,19 @@ class MaskAlgorithmsTest {
         assertTrue(filled[g.index(1, 3, 3)], "the opening is a hole of its slice across x");
         assertFalse(Components.fillHoles(shell, g)[g.index(3, 3, 3)], "in 3D the cavity is no hole");
         assertFalse(filled[g.index(0, 3, 3)] || filled[g.index(6, 6, 6)], "outside stays outside");
+    }
+
+    /** The one-voxel-thick surface of the cube 1..5 on a 7³ grid. */
+    private static boolean[] shell(Grid3 g) {
+        boolean[] shell = new boolean[g.size()];
+        for (int z = 1; z <= 5; z++) {
+            for (int y = 1; y <= 5; y++) {
+                for (int x = 1; x <= 5; x++) {
+                    shell[g.index(x, y, z)] = x == 1 || x == 5 || y == 1 || y == 5 || z == 1 || z == 5;
+                }
+            }
+        }
+        return shell;
     }
 
     @Test
