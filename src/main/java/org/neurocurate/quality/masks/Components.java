@@ -223,14 +223,14 @@ public final class Components {
                     int q = queue[head++];
                     int i = q % nu;
                     int j = q / nu;
-                    int[][] steps = {{i - 1, j}, {i + 1, j}, {i, j - 1}, {i, j + 1}};
-                    for (int[] st : steps) {
-                        if (st[0] >= 0 && st[0] < nu && st[1] >= 0 && st[1] < nw) {
-                            int r = st[1] * nu + st[0];
-                            if (!outside[r] && !mask[sliceIndex(g, at, u, st[0], w, st[1])]) {
-                                outside[r] = true;
-                                queue[tail++] = r;
-                            }
+                    for (int step = 0; step < 4; step++) {
+                        int ni = i + (step == 0 ? -1 : step == 1 ? 1 : 0);
+                        int nj = j + (step == 2 ? -1 : step == 3 ? 1 : 0);
+                        int r = nj * nu + ni;
+                        if (ni >= 0 && ni < nu && nj >= 0 && nj < nw && !outside[r]
+                                && !mask[sliceIndex(g, at, u, ni, w, nj)]) {
+                            outside[r] = true;
+                            queue[tail++] = r;
                         }
                     }
                 }

@@ -51,7 +51,7 @@ public final class TissueSegmentation {
 
     /** Fit and apply on the same grid. */
     public static TissueMaps segment(float[] image, boolean[] brain, Grid3 g, TissueConfig config, ProgressListener progress) {
-        return apply(fit(image, brain, g, config, progress), image, brain, g, config);
+        return apply(fit(image, brain, g, config, progress), image, brain, g, config, false);
     }
 
     /**
@@ -111,11 +111,6 @@ public final class TissueSegmentation {
         }
         return BiasField.estimate(Arrays.copyOf(residual, m), Arrays.copyOf(used, m), g, config.biasBlockMm(),
                 config.biasSmoothingBlocks());
-    }
-
-    /** Bias, corrected image, fractions and labels on the grid the model was fitted on. */
-    public static TissueMaps apply(TissueModel model, float[] image, boolean[] brain, Grid3 g, TissueConfig config) {
-        return apply(model, image, brain, g, config, false);
     }
 
     /**
