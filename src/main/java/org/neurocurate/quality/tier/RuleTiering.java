@@ -215,11 +215,12 @@ public final class RuleTiering {
      * scans whose worst deviation against all scans' norm is smallest), a smaller one from all its scans.
      * Starting from all scans, a site whose corrupted scans are many and graded settles on a norm wide
      * enough to call most of them typical: a generated 4 mm site of 36 scans, 17 corrupted (seed 14),
-     * took 30 for typical, and its most severe noise and motion scans (severity 0.75–0.98) stayed in
-     * tiers 4–5; from its better half, the norm of its clean scans (cohort ρ 0.638 → 0.796). The half's
-     * own IQR is too tight, so the first re-estimation takes in the clean scans it left out; at sites of
-     * 13–16 scans, too few for that, starting from the half put up to three more clean scans of a cohort
-     * below tier 4.
+     * took 31 for typical, and its most severe noise and motion scans (severity 0.75–0.98) stayed in
+     * tiers 4–5; from its better half, 23 (the site has 19 clean scans; 21 with the log-scale SNRs as
+     * well; cohort ρ 0.687 → 0.804 with this change alone). The half's own IQR is too tight, but the
+     * re-estimation lets in every scan within {@value #TYPICAL_Z} of it (the 18 grew to 23 here); at
+     * sites of 13–16 scans the half was too small for that, and starting from it put up to three more
+     * clean scans of a cohort below tier 4.
      * With a {@code table} norm, a scan far from it in a {@link KeyIqm#siteFree()} IQM
      * ({@value #TABLE_ATYPICAL_Z}) is never typical: when a site is half corrupted by one artefact, its
      * own median sits among the corrupted scans and would take them for typical (a generated 3 mm site
