@@ -116,16 +116,8 @@ class RuleTieringTest {
         // 30 clean scans of one site with slice_dropout 0.05 +- 0.004 (an IQR of 0.004, far below the
         // measure's resolution): a scan at 0.12 (a deeper anatomical valley) stays in tier 5, a slab that
         // lost half its signal (0.5) falls to tier 1, named with its value
-        java.util.Random r = new java.util.Random(3);
-        List<String> ids = new java.util.ArrayList<>();
-        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            double dropout = i == 0 ? 0.12 : i == 1 ? 0.5 : 0.05 + 0.008 * (r.nextDouble() - 0.5);
-            ids.add("sub-" + i);
-            rows.add(java.util.Map.of("efc", 0.5 + 0.01 * r.nextGaussian(), "slice_dropout", dropout));
-        }
-        IqmTable t = IqmTable.fromMaps("bids_name", ids, java.util.Collections.nCopies(32, "S0"), rows);
-        List<TierAssignment> tiers = RuleTiering.tier(t, 10);
+        List<TierAssignment> tiers = oneSite(32, 3, "slice_dropout",
+                (i, r) -> i == 0 ? 0.12 : i == 1 ? 0.5 : 0.05 + 0.008 * (r.nextDouble() - 0.5));
         assertEquals(5, tiers.get(0).tier(), tiers.get(0).reason());
         assertEquals(1, tiers.get(1).tier(), tiers.get(1).reason());
         assertTrue(tiers.get(1).reason().contains("slice_dropout=0.5 far above"), tiers.get(1).reason());
@@ -164,18 +156,9 @@ class RuleTieringTest {
     @Test
     void fberIsJudgedOnALogScaleAndReportedAsMeasured() {
         // one site, fber log-normal around 80 (log SD 0.25); a noisy scan at fber 20 lies
-        // 2.6 IQRs below on the linear scale (measured: tier 4) but about 4 below on the log scale, where a ratio's
+        // 2-3 IQRs below on the linear scale (tier 4 when measured) but about 4 below on the log scale, where a ratio's
         // deviations are multiplicative; its reason names the measured value, not its log
-        java.util.Random r = new java.util.Random(8);
-        List<String> ids = new java.util.ArrayList<>();
-        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            ids.add("sub-" + i);
-            rows.add(java.util.Map.of("efc", 0.5 + 0.01 * r.nextGaussian(),
-                    "fber", i == 0 ? 20 : 80 * Math.exp(0.25 * r.nextGaussian())));
-        }
-        IqmTable t = IqmTable.fromMaps("bids_name", ids, java.util.Collections.nCopies(40, "S0"), rows);
-        TierAssignment noisy = RuleTiering.tier(t, 10).get(0);
+        TierAssignment noisy = oneSite(40, 8, "fber", (i, r) -> i == 0 ? 20 : 80 * Math.exp(0.25 * r.nextGaussian())).get(0);
         assertTrue(noisy.tier() <= 3, noisy.reason());
         assertTrue(noisy.reason().contains("fber=20 far below the site norm of S0"), noisy.reason());
     }
@@ -186,16 +169,8 @@ class RuleTieringTest {
         // whose snrd_total falls in even steps to a third of that; started from all scans, all 40 stayed
         // typical and even the worst (snrd_total 6) was tier 5 (measured: z -1.6); from the better half,
         // the worst are tier 1 and clean scans stay in tiers 4-5
-        java.util.Random r = new java.util.Random(21);
-        List<String> ids = new java.util.ArrayList<>();
-        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            double snrd = i < 22 ? 15 * Math.exp(0.1 * r.nextGaussian()) : 15 * Math.exp(-1.1 * (i - 21) / 18.0);
-            ids.add("sub-" + i);
-            rows.add(java.util.Map.of("efc", 0.5 + 0.01 * r.nextGaussian(), "snrd_total", snrd));
-        }
-        List<TierAssignment> tiers = RuleTiering.tier(
-                IqmTable.fromMaps("bids_name", ids, java.util.Collections.nCopies(40, "S0"), rows), 10);
+        List<TierAssignment> tiers = oneSite(40, 21, "snrd_total",
+                (i, r) -> i < 22 ? 15 * Math.exp(0.1 * r.nextGaussian()) : 15 * Math.exp(-1.1 * (i - 21) / 18.0));
         for (int i = 0; i < 22; i++) {
             assertTrue(tiers.get(i).tier() >= 4, tiers.get(i).reason());
         }
@@ -209,19 +184,28 @@ class RuleTieringTest {
     void snrWmIsJudgedOnALogScaleNeverTighterThanItsResolution() {
         // 12 clean scans of one site with snr_wm 20 +- 1 % (a log IQR far below the floor): a clean scan at
         // 16 (0.8 times) stays in tier 4-5; a scan whose noise tripled (snr_wm 6.7) falls to tier 1
-        List<String> ids = new java.util.ArrayList<>();
-        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
-        java.util.Random r = new java.util.Random(5);
-        for (int i = 0; i < 14; i++) {
-            double snr = i == 0 ? 16 : i == 1 ? 20 / 3.0 : 20 * (1 + 0.02 * (r.nextDouble() - 0.5));
-            ids.add("sub-" + i);
-            rows.add(java.util.Map.of("efc", 0.5 + 0.01 * r.nextGaussian(), "snr_wm", snr));
-        }
-        List<TierAssignment> tiers = RuleTiering.tier(
-                IqmTable.fromMaps("bids_name", ids, java.util.Collections.nCopies(14, "S0"), rows), 10);
+        List<TierAssignment> tiers = oneSite(14, 5, "snr_wm",
+                (i, r) -> i == 0 ? 16 : i == 1 ? 20 / 3.0 : 20 * (1 + 0.02 * (r.nextDouble() - 0.5)));
         assertTrue(tiers.get(0).tier() >= 4, tiers.get(0).reason());
         assertEquals(1, tiers.get(1).tier(), tiers.get(1).reason());
         assertTrue(tiers.get(1).reason().contains("snr_wm=6.67 far below"), tiers.get(1).reason());
+    }
+
+    /**
+     * Tiers of one site, S0, of {@code n} scans: efc around 0.5 (SD 0.01) and {@code iqm} from
+     * {@code value} (scan index, the shared random source), drawn before the scan's efc.
+     */
+    private static List<TierAssignment> oneSite(int n, long seed, String iqm,
+            java.util.function.BiFunction<Integer, java.util.Random, Double> value) {
+        java.util.Random r = new java.util.Random(seed);
+        List<String> ids = new java.util.ArrayList<>();
+        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double v = value.apply(i, r);
+            ids.add("sub-" + i);
+            rows.add(java.util.Map.of("efc", 0.5 + 0.01 * r.nextGaussian(), iqm, v));
+        }
+        return RuleTiering.tier(IqmTable.fromMaps("bids_name", ids, java.util.Collections.nCopies(n, "S0"), rows), 10);
     }
 
     @Test
