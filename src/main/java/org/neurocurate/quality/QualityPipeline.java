@@ -93,7 +93,7 @@ public final class QualityPipeline {
         boolean[] rotation = up(rotationC, g, f);
         boolean[] brain = up(brainC, g, f);
         boolean[] hat = up(hatC, g, f);
-        TissueMaps tissue = TissueSegmentation.apply(model, image, brain, g, config.tissue(), f > 1);
+        TissueMaps tissue = TissueSegmentation.apply(model, image, brain, g, config.tissue());
         float[] distanceC = DistanceTransform.distanceTo(headC, c);
         float[] distance = f == 1 ? distanceC : Resolution.upsample(distanceC, g, f);
         boolean[] artifacts = ArtifactMask.compute(tissue.corrected(), hat, distance, g);

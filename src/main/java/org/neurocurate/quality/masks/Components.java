@@ -193,7 +193,8 @@ public final class Components {
      * {@code mask} with the holes of every slice across each of the three axes set: background of a
      * slice not 4-connected within the slice to the slice's edge. A 3D hole that reaches the grid's
      * border through one narrow passage (the skull's interior, through the foramen magnum and the neck
-     * cut by the field of view) is still enclosed in most slices.
+     * cut by the field of view) is still enclosed in most slices; every hole of {@link #fillHoles} is
+     * enclosed in all its slices, so this fills it too.
      */
     public static boolean[] fillHolesInSlices(boolean[] mask, Grid3 g) {
         boolean[] out = mask.clone();

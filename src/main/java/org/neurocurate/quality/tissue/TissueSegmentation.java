@@ -51,7 +51,7 @@ public final class TissueSegmentation {
 
     /** Fit and apply on the same grid. */
     public static TissueMaps segment(float[] image, boolean[] brain, Grid3 g, TissueConfig config, ProgressListener progress) {
-        return apply(fit(image, brain, g, config, progress), image, brain, g, config, false);
+        return apply(fit(image, brain, g, config, progress), image, brain, g, config);
     }
 
     /**
@@ -85,7 +85,7 @@ public final class TissueSegmentation {
             bias = biasFrom(image, voxels, x, mixture, g, config);
             field = bias.evaluate(g);
         }
-        return new TissueModel(mixture, bias);
+        return new TissueModel(mixture, bias, finest(g));
     }
 
     /** The bias field from log(raw) − log(expected pure mean) on the voxels whose posterior is mostly pure. */
@@ -114,14 +114,12 @@ public final class TissueSegmentation {
     }
 
     /**
-     * Bias, corrected image, fractions and labels on grid {@code g} (same physical frame as the fit).
-     *
-     * @param finer  true when {@code g} is finer than the grid the model was fitted on: the mixture is then
-     *               searched again on this grid's values (bias-corrected by the model), not refitted from
-     *               the model's, when no voxel side exceeds {@link #SEARCH_AGAIN_MAX_MM}
+     * Bias, corrected image, fractions and labels on grid {@code g} (same physical frame as the fit). On a
+     * finer grid than the fit's whose voxel sides are all at most {@link #SEARCH_AGAIN_MAX_MM}, the
+     * mixture is searched again on this grid's values (bias-corrected by the model), not refitted from
+     * the model's.
      */
-    public static TissueMaps apply(TissueModel model, float[] image, boolean[] brain, Grid3 g, TissueConfig config,
-            boolean finer) {
+    public static TissueMaps apply(TissueModel model, float[] image, boolean[] brain, Grid3 g, TissueConfig config) {
         int size = image.length;
         float[] bias = model == null ? filled(size) : model.bias.evaluate(g);
         float[] corrected = new float[size];
@@ -138,7 +136,7 @@ public final class TissueSegmentation {
         }
         PartialVolumeMixture mixture;
         double coarsest = Math.max(g.spacing()[0], Math.max(g.spacing()[1], g.spacing()[2]));
-        if (finer && coarsest <= SEARCH_AGAIN_MAX_MM) {
+        if (finest(g) < model.fitFinestMm && coarsest <= SEARCH_AGAIN_MAX_MM) {
             mixture = PartialVolumeMixture.initial(x, !config.brightCsf());
             mixture.search(x, config.emIterations());
         } else {
@@ -177,6 +175,11 @@ public final class TissueSegmentation {
             max = Math.max(max, v);
         }
         return mixture.table(min, max, TABLE_POINTS);
+    }
+
+    /** The grid's smallest voxel side (mm). */
+    private static double finest(Grid3 g) {
+        return Math.min(g.spacing()[0], Math.min(g.spacing()[1], g.spacing()[2]));
     }
 
     private static int[] indices(boolean[] mask) {

@@ -204,6 +204,11 @@ class MaskAlgorithmsTest {
         // still enclose the cavity, and the slice x = 1 encloses the opening
         Grid3 g = new Grid3(7, 7, 7, new double[] {1, 1, 1});
         boolean[] shell = shell(g);
+        boolean[] closed = Components.fillHolesInSlices(shell, g);
+        boolean[] closed3d = Components.fillHoles(shell, g);
+        for (int i = 0; i < closed.length; i++) {
+            assertEquals(closed3d[i], closed[i], "a closed shell: the 3D holes and no more");
+        }
         shell[g.index(1, 3, 3)] = false;
         boolean[] filled = Components.fillHolesInSlices(shell, g);
         for (int z = 2; z <= 4; z++) {
