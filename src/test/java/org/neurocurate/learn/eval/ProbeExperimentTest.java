@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 import ai.djl.engine.Engine;
@@ -24,47 +25,66 @@ import org.neurocurate.progress.ProgressListener;
 /**
  * The stage's learning-quality check on a generated cohort whose age is visible in the images
  * (ventricle size): a ridge probe for age on the encoder's embeddings, 5-fold cross-validated, for
- * the untrained encoder (same initial weights), after SimCLR and after y-Aware InfoNCE.
+ * the untrained encoder (same initial weights), after SimCLR and after y-Aware InfoNCE, over several
+ * pretraining seeds.
  */
 class ProbeExperimentTest {
 
     private static final int STEPS = 150;
-    private static final long SEED = 11;
+    /** Pretraining seeds (initial weights, sampling and augmentation); the probe's folds stay fixed. */
+    private static final long FIRST_SEED = 11;
+    private static final int SEEDS = 8;
 
     @BeforeAll
     static void start() {
         DjlEnvironment.engine(1, 1);
     }
 
+    /**
+     * One seed's comparison is reproducible on one machine but not across CPUs (PyTorch picks other
+     * kernels): seed 11 measured untrained 17.2, SimCLR 16.0, y-Aware 13.6 years on the machine this
+     * test was written on and 17.2, 14.9, 16.1 on an AVX-512 EPYC. So the claim is made on the mean
+     * over eight seeds; on the EPYC, seeds 11–18 gave SimCLR 14.6 and y-Aware 13.4 years on average
+     * (y-Aware ahead on six of eight) against an untrained median of 15.1 (one untrained seed's probe
+     * extrapolated to 700 years, hence the median).
+     */
     @Test
     void yAwarePretrainingBeatsSimClrAndTheUntrainedEncoderOnAnAgeProbe(@TempDir Path tmp) throws IOException {
         InMemoryDataset cohort = GeneratedCohort.make(64, 16, 21);
-        double untrained = untrainedMae(cohort);
-        double simclr = trainedMae(cohort, tmp.resolve("simclr"), "simclr");
-        double yaware = trainedMae(cohort, tmp.resolve("yaware"), "yaware");
-        System.out.printf(Locale.ROOT, "age probe 5-fold MAE (years): untrained %.2f, SimCLR %.2f, y-Aware %.2f%n",
-                untrained, simclr, yaware);
-        // single-threaded PyTorch and seeded sampling make these numbers reproducible, so the
-        // comparisons are exact; measured: untrained 17.2, SimCLR 16.0, y-Aware 13.6 years
-        assertTrue(yaware < untrained - 1, "y-Aware " + yaware + " vs untrained " + untrained);
-        assertTrue(yaware < simclr, "y-Aware " + yaware + " vs SimCLR " + simclr);
+        double[] untrained = new double[SEEDS];
+        double simclr = 0;
+        double yaware = 0;
+        for (int i = 0; i < SEEDS; i++) {
+            long seed = FIRST_SEED + i;
+            untrained[i] = untrainedMae(cohort, seed);
+            double s = trainedMae(cohort, tmp.resolve("simclr" + seed), "simclr", seed);
+            double y = trainedMae(cohort, tmp.resolve("yaware" + seed), "yaware", seed);
+            System.out.printf(Locale.ROOT, "seed %d age probe 5-fold MAE (years): untrained %.2f, SimCLR %.2f, y-Aware %.2f%n",
+                    seed, untrained[i], s, y);
+            simclr += s / SEEDS;
+            yaware += y / SEEDS;
+        }
+        Arrays.sort(untrained);
+        double untrainedMedian = (untrained[SEEDS / 2 - 1] + untrained[SEEDS / 2]) / 2;
+        assertTrue(yaware < untrainedMedian - 1, "mean y-Aware " + yaware + " vs untrained median " + untrainedMedian);
+        assertTrue(yaware < simclr, "mean y-Aware " + yaware + " vs mean SimCLR " + simclr);
     }
 
-    private static PretrainConfig config(String objective) {
+    private static PretrainConfig config(String objective, long seed) {
         return PretrainerTest.tinyConfig(STEPS, 0).withObjective(objective, 0.1, 10, false)
-                .withOptimizer(org.neurocurate.learn.train.OptimizerKind.ADAMW, 3e-3, 1e-4, 5, SEED);
+                .withOptimizer(org.neurocurate.learn.train.OptimizerKind.ADAMW, 3e-3, 1e-4, 5, seed);
     }
 
-    private static double trainedMae(InMemoryDataset cohort, Path dir, String objective) throws IOException {
-        Pretrainer.run(config(objective), cohort, dir, ProgressListener.NONE);
+    private static double trainedMae(InMemoryDataset cohort, Path dir, String objective, long seed) throws IOException {
+        Pretrainer.run(config(objective, seed), cohort, dir, ProgressListener.NONE);
         return probe(Embedder.embed(dir, cohort, 1, ProgressListener.NONE), cohort);
     }
 
-    private static double untrainedMae(InMemoryDataset cohort) {
+    private static double untrainedMae(InMemoryDataset cohort, long seed) {
         Engine engine = DjlEnvironment.engine(1, 1);
-        engine.setRandomSeed((int) SEED);
+        engine.setRandomSeed((int) seed);
         try (NDManager m = NDManager.newBaseManager()) {
-            EncoderNetwork net = Encoders.build(config("simclr").encoder(), m);
+            EncoderNetwork net = Encoders.build(config("simclr", seed).encoder(), m);
             net.initialize(m, new long[] {16, 16, 16});
             return probe(Embedder.embed(net, m, cohort, ProgressListener.NONE), cohort);
         }
