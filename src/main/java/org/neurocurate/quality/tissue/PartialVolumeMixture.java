@@ -70,6 +70,8 @@ final class PartialVolumeMixture {
     private double span = 1;
     /** Largest fraction of the middle tissue a voxel holds ({@link #search}); 1 when it has pure voxels. */
     double ribbon = 1;
+    /** The middle mean came from the cortical mantle ({@link #middleFromCortex}) and later fits hold it. */
+    boolean middleHeld;
 
     /**
      * Starts with the darkest and brightest tissues at the 10th and 95th percentiles (inside a brain mask
@@ -150,6 +152,7 @@ final class PartialVolumeMixture {
         m.ribbon = ribbon;
         m.outlier = outlier;
         m.span = span;
+        m.middleHeld = middleHeld;
         System.arraycopy(weight, 0, m.weight, 0, CLASSES);
         return m;
     }
@@ -270,12 +273,43 @@ final class PartialVolumeMixture {
         return best;
     }
 
-    /** Runs EM on the binned values from the current state. */
+    /** Runs EM on the binned values from the current state (the middle mean held when {@link #middleHeld}). */
     void fit(float[] x, int iterations) {
         Histogram h = Histogram.of(x);
         if (h != null) {
-            em(h, iterations, Mode.FREE);
+            em(h, iterations, middleHeld ? Mode.HELD : Mode.FREE);
         }
+    }
+
+    /**
+     * Places the middle tissue (grey matter) from the cortical mantle alone: searches the model again
+     * ({@link #search}, from this state) on {@code mantle}, the values of the brain's outer layer, and
+     * when its middle mean lies further from white matter's than this model's, takes that mean and its
+     * ribbon fraction, refits everything else on {@code all} with the middle held, and holds it in later
+     * fits. Deep grey nuclei, cerebellar grey matter and brainstem lie between cortical grey matter and
+     * white matter in intensity on T1w and T2w alike and fill large pure regions, while a cortex thinner
+     * than the voxel has few pure voxels: on noisy or coarse scans the whole brain's middle class sits on
+     * those deep peaks, and cortical grey matter falls into the dark mixed class. They can only pull the
+     * middle towards white matter, so a mantle estimate further from it is taken; one nearer it means the
+     * mantle is the worse-determined histogram (9 mm slices, where the mantle is a few slices of partial
+     * volume) and is left. {@code whiteIsBrightest}: white matter is the brightest tissue (T1w), else the
+     * darkest (T2w).
+     */
+    void middleFromCortex(float[] mantle, float[] all, int iterations, boolean whiteIsBrightest) {
+        Histogram h = Histogram.of(all);
+        if (h == null || mantle.length < 10) {
+            return;
+        }
+        PartialVolumeMixture cortex = copy();
+        cortex.search(mantle, iterations);
+        boolean furtherFromWhite = whiteIsBrightest ? cortex.mean[1] < mean[1] : cortex.mean[1] > mean[1];
+        if (!furtherFromWhite) {
+            return;
+        }
+        mean[1] = cortex.mean[1];
+        ribbon = cortex.ribbon;
+        em(h, iterations, Mode.HELD);
+        middleHeld = true;
     }
 
     /** What an EM run may change. */

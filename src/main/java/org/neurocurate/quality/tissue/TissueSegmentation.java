@@ -3,6 +3,7 @@ package org.neurocurate.quality.tissue;
 import java.util.Arrays;
 
 import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.quality.masks.DistanceTransform;
 import org.neurocurate.quality.masks.Grid3;
 
 /**
@@ -31,6 +32,16 @@ import org.neurocurate.quality.masks.Grid3;
  * leave the middle class on the grey/white plateau (generated 1 mm scans: middle mean 220–470 against a
  * pure grey matter of 113–250, GM Dice 0.15–0.30 on five of twelve clean scans; searched again,
  * 0.93–0.97).
+ *
+ * <p>The fit ends by placing the grey-matter mean from the cortical mantle, the brain's outer
+ * {@link #MANTLE_MM} mm ({@link PartialVolumeMixture#middleFromCortex}), when that moves it away from
+ * white matter: the deep grey nuclei, brighter than cortex on T1w, otherwise hold the middle class on
+ * noisy or thick-slice scans. On generated clean cohorts: the two 3 mm scans of a noisy site (σ about
+ * a third of the grey/CSF contrast) GM Dice 0.65 / 0.61 → 0.78 / 0.82 (middle mean 364 / 330 → 241 / 189,
+ * cortical grey matter about 250); eight 1×1×3 mm scans GM 0.33–0.93 (mean 0.73) → 0.41–0.94 (mean
+ * 0.84); of seven 3×3×9 mm scans one improved (0.71 → 0.80), the mantle's estimate was nearer white
+ * matter on the others; isotropic scans of quiet sites unchanged (likewise, or at 1 mm the search on the
+ * scan's grid replaced it).
  */
 public final class TissueSegmentation {
 
@@ -45,6 +56,12 @@ public final class TissueSegmentation {
      * pure grey matter of 222 (GM Dice 0.81 / 0.75 → 0.75 / 0.72), so such grids keep the refit.
      */
     static final double SEARCH_AGAIN_MAX_MM = 1.5;
+    /**
+     * Depth (mm) of the cortical mantle from which the grey-matter mean is placed
+     * ({@link PartialVolumeMixture#middleFromCortex}): sulci reach about 20 mm below the brain's surface
+     * (16 mm in the generated heads), the deep grey nuclei lie deeper than 30 mm.
+     */
+    static final double MANTLE_MM = 20;
 
     private TissueSegmentation() {
     }
@@ -85,7 +102,31 @@ public final class TissueSegmentation {
             bias = biasFrom(image, voxels, x, mixture, g, config);
             field = bias.evaluate(g);
         }
+        mixture.middleFromCortex(mantle(x, voxels, brain, g), x, config.emIterations(), !config.brightCsf());
         return new TissueModel(mixture, bias, finest(g));
+    }
+
+    /**
+     * The values {@code x} (of brain voxels {@code voxels}) of voxels within {@link #MANTLE_MM} of the
+     * brain mask's surface.
+     */
+    private static float[] mantle(float[] x, int[] voxels, boolean[] brain, Grid3 g) {
+        boolean[] outside = new boolean[brain.length];
+        for (int v = 0; v < brain.length; v++) {
+            outside[v] = !brain[v];
+        }
+        float[] depth = DistanceTransform.distanceTo(outside, g);
+        int m = 0;
+        for (int v : voxels) {
+            m += depth[v] <= MANTLE_MM ? 1 : 0;
+        }
+        float[] out = new float[m];
+        for (int i = 0, k = 0; i < voxels.length; i++) {
+            if (depth[voxels[i]] <= MANTLE_MM) {
+                out[k++] = x[i];
+            }
+        }
+        return out;
     }
 
     /** The bias field from log(raw) − log(expected pure mean) on the voxels whose posterior is mostly pure. */
