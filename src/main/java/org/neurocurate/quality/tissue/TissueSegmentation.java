@@ -59,7 +59,7 @@ public final class TissueSegmentation {
     /**
      * Depth (mm) of the cortical mantle from which the grey-matter mean is placed
      * ({@link PartialVolumeMixture#middleFromCortex}): sulci reach about 20 mm below the brain's surface
-     * (16 mm in the generated heads), the deep grey nuclei lie deeper than 30 mm.
+     * (16 mm in the generated heads), while the deep grey nuclei lie about 25 mm or more below it.
      */
     static final double MANTLE_MM = 20;
 
