@@ -1,23 +1,34 @@
 package org.neurocurate.learn.eval;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
  * A linear probe: ridge regression of y (age, years) on embeddings, the standard way to judge a
  * self-supervised representation (y-Aware reports it for brain age). Features are standardised
  * with the training fold's mean and SD, the intercept is the training mean of y, and
- * β = (XᵀX + λ·n·I)⁻¹ Xᵀ(y − ȳ), solved by Cholesky in double precision.
+ * β = (XᵀX + λ·n·I)⁻¹ Xᵀ(y − ȳ), solved by Cholesky in double precision. A feature is clamped to
+ * its training range widened by that range's width on either side before it is standardised: the
+ * probe extrapolates a linear relation somewhat beyond what it saw, but not without bound along a
+ * feature it saw almost constant (an untrained encoder's ReLU unit that fired on one training scan
+ * with a tiny value has a tiny SD, and a held-out scan on which it fired fully lay thousands of SDs
+ * out: a 5-fold probe MAE of 700 years on a generated cohort whose other encoders gave 14–17).
  */
 public final class RidgeProbe {
 
     private final double[] mean;
     private final double[] sd;
+    /** Per feature, the range a value is clamped to before standardising. */
+    private final double[] lo;
+    private final double[] hi;
     private final double[] beta;
     private final double intercept;
 
-    private RidgeProbe(double[] mean, double[] sd, double[] beta, double intercept) {
+    private RidgeProbe(double[] mean, double[] sd, double[] lo, double[] hi, double[] beta, double intercept) {
         this.mean = mean;
         this.sd = sd;
+        this.lo = lo;
+        this.hi = hi;
         this.beta = beta;
         this.intercept = intercept;
     }
@@ -33,9 +44,15 @@ public final class RidgeProbe {
         }
         double[] mean = new double[d];
         double[] sd = new double[d];
+        double[] min = new double[d];
+        double[] max = new double[d];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
         for (double[] row : x) {
             for (int j = 0; j < d; j++) {
                 mean[j] += row[j] / n;
+                min[j] = Math.min(min[j], row[j]);
+                max[j] = Math.max(max[j], row[j]);
             }
         }
         for (double[] row : x) {
@@ -64,11 +81,22 @@ public final class RidgeProbe {
         for (int j = 0; j < d; j++) {
             a[j][j] += lambda * n;
         }
-        return new RidgeProbe(mean, sd, Cholesky.solve(a, b), yMean);
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        for (int j = 0; j < d; j++) {
+            lo[j] = min[j] - (max[j] - min[j]);
+            hi[j] = max[j] + (max[j] - min[j]);
+        }
+        return new RidgeProbe(mean, sd, lo, hi, Cholesky.solve(a, b), yMean);
     }
 
+    /** The prediction for one row, each feature clamped to its widened training range first. */
     public double predict(double[] features) {
-        double[] z = standardise(features, mean, sd);
+        double[] clamped = new double[features.length];
+        for (int j = 0; j < features.length; j++) {
+            clamped[j] = Math.max(lo[j], Math.min(hi[j], features[j]));
+        }
+        double[] z = standardise(clamped, mean, sd);
         double p = intercept;
         for (int j = 0; j < z.length; j++) {
             p += beta[j] * z[j];

@@ -43,10 +43,11 @@ class ProbeExperimentTest {
     /**
      * One seed's comparison is reproducible on one machine but not across CPUs (PyTorch picks other
      * kernels): seed 11 measured untrained 17.2, SimCLR 16.0, y-Aware 13.6 years on the machine this
-     * test was written on and 17.2, 14.9, 16.1 on an AVX-512 EPYC. So the claim is made on the mean
-     * over eight seeds; on the EPYC, seeds 11–18 gave SimCLR 14.6 and y-Aware 13.4 years on average
-     * (y-Aware ahead on six of eight) against an untrained median of 15.1 (one untrained seed's probe
-     * extrapolated to 700 years, hence the median).
+     * test was written on and 17.1, 14.9, 16.1 on an AVX-512 EPYC. So the claim is made on the mean
+     * over eight seeds; on the EPYC, seeds 11–18 gave SimCLR 14.1 and y-Aware 13.3 years on average
+     * (y-Aware ahead on six of eight) against an untrained median of 14.8 (13.9–17.1; the median because
+     * one untrained seed's probe once extrapolated to 700 years, before {@link RidgeProbe} clamped
+     * features to their training range).
      */
     @Test
     void yAwarePretrainingBeatsSimClrAndTheUntrainedEncoderOnAnAgeProbe(@TempDir Path tmp) throws IOException {

@@ -26,6 +26,32 @@ class RidgeProbeTest {
         assertTrue(RidgeProbe.crossValidatedMae(x, y, 1e-8, 5, 3) < 1e-5);
     }
 
+    /**
+     * A feature that was almost constant in training (a ReLU unit that fired once, faintly: 0 on 49 rows,
+     * 1e-5 on one) and fires fully on a new row: clamped to its training range widened by its width,
+     * [−1e-5, 2e-5], its effect is at most twice what its largest training value had; standardised as
+     * it came, 0.1 lay 10⁴ training SDs out.
+     */
+    @Test
+    void aFeatureFarBeyondItsTrainingRangeIsClamped() {
+        Random r = new Random(4);
+        double[][] x = new double[50][2];
+        double[] y = new double[50];
+        for (int i = 0; i < 50; i++) {
+            x[i][0] = r.nextGaussian();
+            y[i] = 40 + 10 * x[i][0] + r.nextGaussian();
+        }
+        x[7][1] = 1e-5;
+        y[7] += 5;
+        RidgeProbe p = RidgeProbe.fit(x, y, 0.01);
+        double quiet = p.predict(new double[] {0.5, 0});
+        double atMax = p.predict(new double[] {0.5, 1e-5}) - quiet;
+        assertTrue(atMax > 0.1, "the rare feature carries the outlier's offset: " + atMax);
+        assertEquals(2 * atMax, p.predict(new double[] {0.5, 0.1}) - quiet, 1e-9);
+        assertEquals(-atMax, p.predict(new double[] {0.5, -3}) - quiet, 1e-9);
+        assertEquals(1.5 * atMax, p.predict(new double[] {0.5, 1.5e-5}) - quiet, 1e-9, "inside the widened range: linear");
+    }
+
     @Test
     void noiseFeaturesDoNoBetterThanPredictingTheMean() {
         Random r = new Random(2);
