@@ -44,15 +44,15 @@ public final class RidgeProbe {
         }
         double[] mean = new double[d];
         double[] sd = new double[d];
-        double[] min = new double[d];
-        double[] max = new double[d];
-        Arrays.fill(min, Double.POSITIVE_INFINITY);
-        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
         for (double[] row : x) {
             for (int j = 0; j < d; j++) {
                 mean[j] += row[j] / n;
-                min[j] = Math.min(min[j], row[j]);
-                max[j] = Math.max(max[j], row[j]);
+                lo[j] = Math.min(lo[j], row[j]);
+                hi[j] = Math.max(hi[j], row[j]);
             }
         }
         for (double[] row : x) {
@@ -81,11 +81,10 @@ public final class RidgeProbe {
         for (int j = 0; j < d; j++) {
             a[j][j] += lambda * n;
         }
-        double[] lo = new double[d];
-        double[] hi = new double[d];
         for (int j = 0; j < d; j++) {
-            lo[j] = min[j] - (max[j] - min[j]);
-            hi[j] = max[j] + (max[j] - min[j]);
+            double width = hi[j] - lo[j];
+            lo[j] -= width;
+            hi[j] += width;
         }
         return new RidgeProbe(mean, sd, lo, hi, Cholesky.solve(a, b), yMean);
     }

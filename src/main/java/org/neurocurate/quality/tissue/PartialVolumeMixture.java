@@ -296,14 +296,14 @@ final class PartialVolumeMixture {
      * darkest (T2w).
      */
     void middleFromCortex(float[] mantle, float[] all, int iterations, boolean whiteIsBrightest) {
-        Histogram h = Histogram.of(all);
-        if (h == null || mantle.length < 10) {
+        if (mantle.length < 10) {
             return;
         }
         PartialVolumeMixture cortex = copy();
         cortex.search(mantle, iterations);
         boolean furtherFromWhite = whiteIsBrightest ? cortex.mean[1] < mean[1] : cortex.mean[1] > mean[1];
-        if (!furtherFromWhite) {
+        Histogram h = furtherFromWhite ? Histogram.of(all) : null;
+        if (h == null) {
             return;
         }
         mean[1] = cortex.mean[1];

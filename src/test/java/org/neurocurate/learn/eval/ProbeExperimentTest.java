@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 
 import ai.djl.engine.Engine;
@@ -21,6 +20,7 @@ import org.neurocurate.learn.train.PretrainConfig;
 import org.neurocurate.learn.train.Pretrainer;
 import org.neurocurate.learn.train.PretrainerTest;
 import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.quality.tier.RobustStats;
 
 /**
  * The stage's learning-quality check on a generated cohort whose age is visible in the images
@@ -65,8 +65,7 @@ class ProbeExperimentTest {
             simclr += s / SEEDS;
             yaware += y / SEEDS;
         }
-        Arrays.sort(untrained);
-        double untrainedMedian = (untrained[SEEDS / 2 - 1] + untrained[SEEDS / 2]) / 2;
+        double untrainedMedian = RobustStats.median(untrained);
         assertTrue(yaware < untrainedMedian - 1, "mean y-Aware " + yaware + " vs untrained median " + untrainedMedian);
         assertTrue(yaware < simclr, "mean y-Aware " + yaware + " vs mean SimCLR " + simclr);
     }
