@@ -273,6 +273,28 @@ final class PartialVolumeMixture {
         return best;
     }
 
+    /**
+     * The log-likelihood (up to a constant) of {@code x} under the model as it stands, on the same
+     * histogram the fits use: models fitted to the same values compare by it.
+     */
+    double logLikelihood(float[] x) {
+        Histogram h = Histogram.of(x);
+        if (h == null) {
+            return 0;
+        }
+        span = h.width * BINS;
+        double[] r = new double[COMPONENTS + 1];
+        double[] means = componentMeans();
+        double[] logPriors = componentLogPriors();
+        double logLik = 0;
+        for (int b = 0; b < h.count.length; b++) {
+            if (h.count[b] > 0) {
+                logLik += h.count[b] * responsibilities(h.centre(b), means, logPriors, r);
+            }
+        }
+        return logLik;
+    }
+
     /** Runs EM on the binned values from the current state (the middle mean held when {@link #middleHeld}). */
     void fit(float[] x, int iterations) {
         Histogram h = Histogram.of(x);

@@ -62,6 +62,21 @@ public final class TissueSegmentation {
      * (16 mm in the generated heads), while the deep grey nuclei lie about 25 mm or more below it.
      */
     static final double MANTLE_MM = 20;
+    /**
+     * Largest ratio of the working grid's longest to shortest voxel side at which every bias round
+     * after the first also searches the mixture afresh on the corrected values and keeps whichever of
+     * that and the refitted model is the more likely. The first round sees the values under the whole
+     * bias field, and plain EM from the middle mean it found cannot leave that mode once the bias is
+     * gone: on generated 3 mm scans of a site with a strong bias field (severity 0.4) and 1.6 % noise,
+     * the middle class stayed on the deep grey matter (mean 363–428 against a cortical grey matter of
+     * about 245) although, on the corrected values, a middle mean near 200–220 is 1,300 log-likelihood
+     * units more likely; searching again took five clean scans from GM Dice 0.48 / 0.59 / 0.51 / 0.78 /
+     * 0.82 to 0.89 / 0.84 / 0.85 / 0.82 / 0.86, and quiet-site and 1 mm scans were unchanged. On thick
+     * slices (1×1×3 mm on a 2×2×6 mm working grid, 3×3×9 mm) the three-tissue model fits the many-tissue
+     * voxels worse and its likelihood is no guide: of 22 clean thick-slice scans, searching again raised
+     * GM Dice on six (by up to 0.52) and lowered it on eight (by up to 0.15), so they keep the refit.
+     */
+    static final double SEARCH_AGAIN_ANISOTROPY = 1.5;
 
     private TissueSegmentation() {
     }
@@ -73,7 +88,8 @@ public final class TissueSegmentation {
 
     /**
      * Learns the intensity mixture and the bias field (alternating, {@code biasRounds} times); the
-     * first round locates the middle tissue ({@link PartialVolumeMixture#search}).
+     * first round locates the middle tissue ({@link PartialVolumeMixture#search}), and on a nearly
+     * isotropic grid later rounds search again ({@link #SEARCH_AGAIN_ANISOTROPY}).
      */
     public static TissueModel fit(float[] image, boolean[] brain, Grid3 g, TissueConfig config, ProgressListener progress) {
         int[] voxels = indices(brain);
@@ -94,6 +110,13 @@ public final class TissueSegmentation {
                 mixture.search(x, config.emIterations());
             } else {
                 mixture.fit(x, config.emIterations());
+                if (nearlyIsotropic(g)) {
+                    PartialVolumeMixture fresh = PartialVolumeMixture.initial(x, !config.brightCsf());
+                    fresh.search(x, config.emIterations());
+                    if (fresh.logLikelihood(x) > mixture.logLikelihood(x)) {
+                        mixture = fresh;
+                    }
+                }
             }
             progress.status("tissue segmentation: round " + (round + 1) + " of " + (config.biasRounds() + 1));
             if (round == config.biasRounds()) {
@@ -219,6 +242,14 @@ public final class TissueSegmentation {
     }
 
     /** The grid's smallest voxel side (mm). */
+    /** True when no voxel side of {@code g} exceeds {@link #SEARCH_AGAIN_ANISOTROPY} times the shortest. */
+    static boolean nearlyIsotropic(Grid3 g) {
+        double[] s = g.spacing();
+        double shortest = Math.min(s[0], Math.min(s[1], s[2]));
+        double longest = Math.max(s[0], Math.max(s[1], s[2]));
+        return longest <= SEARCH_AGAIN_ANISOTROPY * shortest;
+    }
+
     private static double finest(Grid3 g) {
         return Math.min(g.spacing()[0], Math.min(g.spacing()[1], g.spacing()[2]));
     }
