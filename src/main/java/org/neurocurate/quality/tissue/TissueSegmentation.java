@@ -72,9 +72,9 @@ public final class TissueSegmentation {
      * about 245) although, on the corrected values, a middle mean near 200–220 is 1,300 log-likelihood
      * units more likely. Searching again took that site's clean scans from GM Dice 0.48–0.59 to
      * 0.82–0.90 (six scans of cohort seed 1; its seventh stayed at 0.86) and from 0.78 / 0.82 to 0.82 /
-     * 0.86 (cohort seed 5); quiet-site and 1 mm scans were unchanged. It costs about 0.2 s per 1 mm
-     * scan (fit 0.25 → 0.46 s on the 2 mm working grid); searching again after the first bias round
-     * only cost 0.07 s but kept one of those scans at 0.78 (0.82 searching every round). On thick
+     * 0.86 (cohort seed 5); quiet-site and 1 mm scans were unchanged. It adds about 0.2 s to a 1 mm
+     * scan's QC (three more searches on the 2 mm working grid); searching again after the first bias
+     * round only added about 0.08 s but left one of those scans at 0.78 (0.82 searching every round). On thick
      * slices (1×1×3 mm on a 2×2×6 mm working grid, 3×3×9 mm) the three-tissue model fits the many-tissue
      * voxels worse and its likelihood is no guide: of 22 clean thick-slice scans, searching again raised
      * GM Dice on six (by up to 0.52) and lowered it on eight (by up to 0.15), so they keep the refit.
