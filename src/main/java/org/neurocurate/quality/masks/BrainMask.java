@@ -20,7 +20,8 @@ import org.neurocurate.quality.iqm.OrderStatistics;
  *   <li>Brain core: the bright set, without the voxels far brighter than the central white matter
  *   (T1w: scalp and orbital fat, {@link #CORE_CAP}), eroded by {@code erosionMm} (cuts bridges to the
  *   scalp), the components centred within 0.4 head radii of the centroid (both hemispheres), dilated
- *   back.</li>
+ *   back. On a thick-slice grid the eroded pieces that touch the skin within their slice do not count
+ *   for the core ({@link #withoutSkinInSlices}).</li>
  *   <li>Deep bright parts (cerebellum, brainstem): eroded-bright components of at least
  *   {@value #MIN_DEEP_MM3} mm³ that never come within twice the erosion of the skin, where the scalp,
  *   face and neck lie. The skin is the boundary of the head mask away from the two outermost layers of
@@ -69,6 +70,9 @@ public final class BrainMask {
      */
     static final double CORE_CAP = 1.6;
 
+    /** A grid whose one voxel side is at least this multiple of both others is a thick-slice grid. */
+    static final double THICK_SLICE_RATIO = 2;
+
     /** Radius of the brain-dominated central sphere, as a fraction of the head's equivalent-sphere radius. */
     private static final double CENTRAL_FRACTION = 0.4;
 
@@ -115,9 +119,11 @@ public final class BrainMask {
             tissueLike[i] = bright[i] && image[i] <= cap;
         }
         boolean[] eroded = BinaryMorphology.erodeMm(tissueLike, g, erosionMm);
-        boolean[] centralParts = Components.central(eroded, g, centre, radiusMm);
         boolean[] outside = outside(head, g);
-        boolean[] parts = deepComponents(eroded, outside, g, 2 * erosionMm);
+        float[] depth = DistanceTransform.distanceTo(outside, g);
+        boolean[] centralParts = Components.central(withoutSkinInSlices(eroded, depth, g, 2 * erosionMm), g, centre,
+                radiusMm);
+        boolean[] parts = deepComponents(eroded, depth, g, 2 * erosionMm);
         for (int i = 0; i < image.length; i++) {
             parts[i] |= centralParts[i];
         }
@@ -278,11 +284,46 @@ public final class BrainMask {
     }
 
     /**
-     * The components of {@code eroded} of at least {@value #MIN_DEEP_MM3} mm³ none of whose voxels lies
-     * within {@code skinMm} of a voxel of {@code outside}.
+     * On a thick-slice grid (one voxel side at least {@value #THICK_SLICE_RATIO} times both others),
+     * {@code eroded} without its in-slice pieces that come within {@code skinMm} of the skin (depth is
+     * the distance to the air beyond it); otherwise {@code eroded} itself. The erosion cannot cut across
+     * a slice thicker than itself, so there the scalp, face and neck of the bottom slices join the
+     * brain's eroded component through the slice above or below (the orbital roof and skull base are
+     * thinner than a 9 mm slice) and came into the core whole: generated 3×3×9 mm scans lost up to
+     * 0.12 brain Dice to it (one clean scan 0.895, with 1,852 scalp voxels in the mask). Within a slice
+     * the brain's pieces lie deeper than skull and scalp, while every piece of scalp touches the skin.
+     * Over 51 thick-slice scans (clean and corrupted) of five generated 3 mm cohorts, brain Dice rose on
+     * 19 (0.849–0.953 → 0.871–0.965) and fell on none; 1×1×3 mm scans (a 2×2×6 mm working grid) were
+     * unchanged.
      */
-    private static boolean[] deepComponents(boolean[] eroded, boolean[] outside, Grid3 g, double skinMm) {
-        float[] depth = DistanceTransform.distanceTo(outside, g);
+    private static boolean[] withoutSkinInSlices(boolean[] eroded, float[] depth, Grid3 g, double skinMm) {
+        double[] s = g.spacing();
+        int axis = -1;
+        for (int k = 0; k < 3; k++) {
+            if (s[k] >= THICK_SLICE_RATIO * s[(k + 1) % 3] && s[k] >= THICK_SLICE_RATIO * s[(k + 2) % 3]) {
+                axis = k;
+            }
+        }
+        if (axis < 0) {
+            return eroded;
+        }
+        boolean[] skin = new boolean[eroded.length];
+        for (int i = 0; i < eroded.length; i++) {
+            skin[i] = eroded[i] && depth[i] <= skinMm;
+        }
+        boolean[] scalp = Components.reachedInSlices(skin, eroded, g, axis);
+        boolean[] out = new boolean[eroded.length];
+        for (int i = 0; i < eroded.length; i++) {
+            out[i] = eroded[i] && !scalp[i];
+        }
+        return out;
+    }
+
+    /**
+     * The components of {@code eroded} of at least {@value #MIN_DEEP_MM3} mm³ none of whose voxels lies
+     * within {@code skinMm} of the skin ({@code depth}: distance to the air beyond it).
+     */
+    private static boolean[] deepComponents(boolean[] eroded, float[] depth, Grid3 g, double skinMm) {
         boolean[] shallow = new boolean[eroded.length];
         for (int i = 0; i < eroded.length; i++) {
             shallow[i] = eroded[i] && depth[i] <= skinMm;

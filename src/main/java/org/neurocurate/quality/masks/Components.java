@@ -153,6 +153,41 @@ public final class Components {
         return out;
     }
 
+    /**
+     * The voxels of {@code mask} 4-connected within it, inside their own slice across {@code axis}, to a
+     * voxel of {@code seeds} in that slice: {@link #reachedFrom} with no step along {@code axis}.
+     */
+    public static boolean[] reachedInSlices(boolean[] seeds, boolean[] mask, Grid3 g, int axis) {
+        int[] n = {g.nx(), g.ny(), g.nz()};
+        int[] stride = {1, g.nx(), g.nx() * g.ny()};
+        int u = axis == 0 ? 1 : 0;
+        int w = axis == 2 ? 1 : 2;
+        boolean[] out = new boolean[mask.length];
+        int[] queue = new int[mask.length];
+        int tail = 0;
+        for (int v = 0; v < mask.length; v++) {
+            if (seeds[v] && mask[v]) {
+                out[v] = true;
+                queue[tail++] = v;
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            int v = queue[head];
+            for (int a : new int[] {u, w}) {
+                int c = (v / stride[a]) % n[a];
+                if (c > 0 && mask[v - stride[a]] && !out[v - stride[a]]) {
+                    out[v - stride[a]] = true;
+                    queue[tail++] = v - stride[a];
+                }
+                if (c < n[a] - 1 && mask[v + stride[a]] && !out[v + stride[a]]) {
+                    out[v + stride[a]] = true;
+                    queue[tail++] = v + stride[a];
+                }
+            }
+        }
+        return out;
+    }
+
     /** Centroid of a mask in voxel coordinates (NaN for an empty mask). */
     public static double[] centroid(boolean[] mask, Grid3 g) {
         double[] c = new double[3];

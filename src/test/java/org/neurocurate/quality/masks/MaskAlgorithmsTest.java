@@ -236,6 +236,36 @@ class MaskAlgorithmsTest {
         return shell;
     }
 
+    /**
+     * An L-shaped piece in slice z = 1 holding the seed, a piece of the same slice apart from it, and the
+     * voxels above the seed's piece in z = 2 (face-connected to it): only the seed's in-slice piece is
+     * reached, whichever axis is the slices' normal; across all axes everything connected is.
+     */
+    @Test
+    void reachedInSlicesStaysInTheSeedsSlice() {
+        Grid3 g = new Grid3(6, 5, 4, new double[] {1, 1, 3});
+        boolean[] m = new boolean[g.size()];
+        for (int x = 0; x < 3; x++) {
+            m[g.index(x, 1, 1)] = true;
+            m[g.index(x, 1, 2)] = true;
+        }
+        m[g.index(0, 2, 1)] = true;
+        m[g.index(5, 4, 1)] = true;
+        boolean[] seeds = new boolean[g.size()];
+        seeds[g.index(2, 1, 1)] = true;
+        boolean[] inSlice = Components.reachedInSlices(seeds, m, g, 2);
+        for (int v = 0; v < g.size(); v++) {
+            boolean expected = m[v] && v / (g.nx() * g.ny()) == 1 && v != g.index(5, 4, 1);
+            assertEquals(expected, inSlice[v], "voxel " + v);
+        }
+        boolean[] across = Components.reachedFrom(seeds, m, g);
+        assertTrue(across[g.index(1, 1, 2)], "reachedFrom crosses slices");
+        assertFalse(across[g.index(5, 4, 1)]);
+        boolean[] alongY = Components.reachedInSlices(seeds, m, g, 1);
+        assertTrue(alongY[g.index(0, 1, 2)], "slices across y hold the z-neighbours");
+        assertFalse(alongY[g.index(0, 2, 1)], "but not the y-neighbour");
+    }
+
     @Test
     void largestComponentKeepsTheBiggestBlob() {
         Grid3 g = new Grid3(10, 3, 3, new double[] {1, 1, 1});
