@@ -20,6 +20,19 @@ public record RobustReference(double[] median, double[] scale, int scans) {
      * @param fallback  a wider reference for degenerate scales (may be null)
      */
     public static RobustReference of(List<double[]> rows, int features, RobustReference fallback) {
+        return of(rows, features, fallback, false);
+    }
+
+    /**
+     * As {@link #of(List, int, RobustReference)} with every scale twice the median absolute deviation,
+     * the IQR of a normal sample with that MAD: it still measures the spread of the better half when
+     * up to half the rows are outliers, where the IQR breaks down at a quarter.
+     */
+    public static RobustReference ofMedianDeviation(List<double[]> rows, int features, RobustReference fallback) {
+        return of(rows, features, fallback, true);
+    }
+
+    private static RobustReference of(List<double[]> rows, int features, RobustReference fallback, boolean mad) {
         double[] med = new double[features];
         double[] scale = new double[features];
         double[] col = new double[rows.size()];
@@ -28,7 +41,7 @@ public record RobustReference(double[] median, double[] scale, int scans) {
                 col[i] = rows.get(i)[f];
             }
             med[f] = RobustStats.median(col);
-            double s = RobustStats.iqr(col);
+            double s = mad ? 2 * RobustStats.mad(col) : RobustStats.iqr(col);
             if (!(s > 1e-12 * Math.max(1, Math.abs(med[f])))) {
                 s = fallback != null ? fallback.scale[f] : 1;
             }

@@ -2,7 +2,7 @@ package org.neurocurate.quality.tier;
 
 import java.util.Arrays;
 
-/** Order statistics that skip NaN: median, quantiles with linear interpolation (numpy's default), IQR. */
+/** Order statistics that skip NaN: median, quantiles with linear interpolation (numpy's default), IQR, MAD. */
 public final class RobustStats {
 
     private RobustStats() {
@@ -27,6 +27,12 @@ public final class RobustStats {
     /** Interquartile range q(0.75) - q(0.25). */
     public static double iqr(double[] values) {
         return quantile(values, 0.75) - quantile(values, 0.25);
+    }
+
+    /** Median absolute deviation from the median of the finite values; NaN if none. */
+    public static double mad(double[] values) {
+        double m = median(values);
+        return median(Arrays.stream(values).filter(Double::isFinite).map(v -> Math.abs(v - m)).toArray());
     }
 
     /** Number of finite values. */

@@ -87,6 +87,37 @@ class RuleTieringTest {
         assertTrue(own.get(35).reason().contains("site norm of S1"), own.get(35).reason());
     }
 
+    /**
+     * S1, a small site (7 scans, below minSiteScans): 4 clean scans at its own efc level and 3 with efc
+     * far above it. Three outliers in seven put the upper quartile on them, and a norm that starts from
+     * the IQR of all seven called every scan typical (tier 5); started from twice the median absolute
+     * deviation, the norm keeps the clean four.
+     */
+    @Test
+    void aSmallSiteNearlyHalfCorruptedStillSeesItsCorruptedScans() {
+        java.util.Random r = new java.util.Random(17);
+        List<String> ids = new java.util.ArrayList<>();
+        List<String> sites = new java.util.ArrayList<>();
+        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 37; i++) {
+            boolean small = i >= 30;
+            double efc = (small ? 0.6 : 0.5) + 0.01 * r.nextGaussian() + (i >= 34 ? 0.2 : 0);
+            ids.add("sub-" + i);
+            sites.add(small ? "S1" : "S0");
+            rows.add(java.util.Map.of("efc", efc));
+        }
+        List<TierAssignment> tiers = RuleTiering.tier(IqmTable.fromMaps("bids_name", ids, sites, rows), 10);
+        for (int i = 30; i < 37; i++) {
+            TierAssignment a = tiers.get(i);
+            if (i < 34) {
+                assertTrue(a.tier() >= 4, "clean " + a.reason());
+            } else {
+                assertTrue(a.tier() <= 2, "corrupted " + a.reason());
+                assertTrue(a.reason().contains("site norm of S1"), a.reason());
+            }
+        }
+    }
+
     @Test
     void theClassifiersProbabilityIsReportedButDoesNotChangeTheTier() {
         var rated = SyntheticIqms.generate(1, 40, 0, 0, 5);
