@@ -160,8 +160,7 @@ public final class Components {
     public static boolean[] reachedInSlices(boolean[] seeds, boolean[] mask, Grid3 g, int axis) {
         int[] n = {g.nx(), g.ny(), g.nz()};
         int[] stride = {1, g.nx(), g.nx() * g.ny()};
-        int u = axis == 0 ? 1 : 0;
-        int w = axis == 2 ? 1 : 2;
+        int[] inPlane = {axis == 0 ? 1 : 0, axis == 2 ? 1 : 2};
         boolean[] out = new boolean[mask.length];
         int[] queue = new int[mask.length];
         int tail = 0;
@@ -173,7 +172,7 @@ public final class Components {
         }
         for (int head = 0; head < tail; head++) {
             int v = queue[head];
-            for (int a : new int[] {u, w}) {
+            for (int a : inPlane) {
                 int c = (v / stride[a]) % n[a];
                 if (c > 0 && mask[v - stride[a]] && !out[v - stride[a]]) {
                     out[v - stride[a]] = true;

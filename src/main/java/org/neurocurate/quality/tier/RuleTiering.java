@@ -236,10 +236,10 @@ public final class RuleTiering {
      */
     static RobustReference typicalNorm(List<double[]> rows, List<KeyIqm> keys, RobustReference fallback,
                                        RobustReference table) {
-        RobustReference ref = atResolution(RobustReference.of(rows, keys.size(), fallback), keys);
+        RobustReference ref;
         List<double[]> typical = rows;
         if (rows.size() >= CONCENTRATION_MIN_SCANS) {
-            RobustReference all = ref;
+            RobustReference all = atResolution(RobustReference.of(rows, keys.size(), fallback), keys);
             typical = rows.stream().sorted(Comparator.comparingDouble(r -> worst(r, all, keys)))
                     .limit((rows.size() + 1) / 2).toList();
             ref = atResolution(RobustReference.of(typical, keys.size(), fallback), keys);

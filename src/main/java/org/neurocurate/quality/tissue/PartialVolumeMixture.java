@@ -275,24 +275,12 @@ final class PartialVolumeMixture {
 
     /**
      * The log-likelihood (up to a constant) of {@code x} under the model as it stands, on the same
-     * histogram the fits use: models fitted to the same values compare by it.
+     * histogram the fits use: models fitted to the same values compare by it. It is the E-step's of one
+     * EM iteration, run on a copy so that this model does not move.
      */
     double logLikelihood(float[] x) {
         Histogram h = Histogram.of(x);
-        if (h == null) {
-            return 0;
-        }
-        span = h.width * BINS;
-        double[] r = new double[COMPONENTS + 1];
-        double[] means = componentMeans();
-        double[] logPriors = componentLogPriors();
-        double logLik = 0;
-        for (int b = 0; b < h.count.length; b++) {
-            if (h.count[b] > 0) {
-                logLik += h.count[b] * responsibilities(h.centre(b), means, logPriors, r);
-            }
-        }
-        return logLik;
+        return h == null ? 0 : copy().em(h, 1, Mode.FREE);
     }
 
     /** Runs EM on the binned values from the current state (the middle mean held when {@link #middleHeld}). */
