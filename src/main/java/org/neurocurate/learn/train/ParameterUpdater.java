@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import org.neurocurate.learn.model.Gradients;
 
 /**
  * Applies one optimiser step to the network's parameters and owns the optimiser state (Adam's
@@ -60,9 +61,9 @@ public final class ParameterUpdater {
                     w.getNDArrayInternal().adamUpdate(new NDList(w, g, s[0], s[1]), new NDList(w), rate, corrected,
                             weightDecay, 1f, NO_CLIP, BETA1, BETA2, EPS, false, kind == OptimizerKind.ADAMW);
                 }
-                g.subi(g);
             }
         }
+        Gradients.zero(parameters);
     }
 
     private void ensureState(List<Parameter> parameters) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -24,6 +25,7 @@ import org.neurocurate.learn.loss.BatchLabels;
 import org.neurocurate.learn.loss.ContrastiveLoss;
 import org.neurocurate.learn.model.EncoderNetwork;
 import org.neurocurate.learn.model.Encoders;
+import org.neurocurate.learn.model.Gradients;
 import org.neurocurate.learn.model.ModelCard;
 import org.neurocurate.learn.model.ModelStore;
 import org.neurocurate.progress.ProgressListener;
@@ -49,12 +51,17 @@ public final class Pretrainer {
      */
     public static PretrainResult run(PretrainConfig config, ContrastiveDataset data, Path modelDir,
             ProgressListener listener) throws IOException {
+        return run(config, config.loss(), data, modelDir, listener);
+    }
+
+    /** As {@link #run(PretrainConfig, ContrastiveDataset, Path, ProgressListener)} with {@code loss} in place of the configured one (tests). */
+    static PretrainResult run(PretrainConfig config, ContrastiveLoss loss, ContrastiveDataset data, Path modelDir,
+            ProgressListener listener) throws IOException {
         Engine engine = DjlEnvironment.engine(config.threads(), config.interopThreads());
         engine.setRandomSeed((int) config.seed());
         Files.createDirectories(modelDir);
         int[] shape = data.shape();
         long[] gridZyx = {shape[2], shape[1], shape[0]};
-        ContrastiveLoss loss = config.loss();
         LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(), config.warmupSteps(),
                 config.steps(), 0);
         try (NDManager root = NDManager.newBaseManager()) {
@@ -98,13 +105,19 @@ public final class Pretrainer {
         int[] s = data.shape();
         int tail = Math.min(10, loop.losses.size());
         double recent = loop.losses.subList(loop.losses.size() - tail, loop.losses.size()).stream()
-                .mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                .mapToDouble(Double::doubleValue).filter(Double::isFinite).average().orElse(Double.NaN);
         java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(config.asMap());
         settings.putAll(data.preprocessing());
         return new ModelCard(ModelCard.FORMAT, config.encoder(), new long[] {s[0], s[1], s[2]}, data.spacingMm(),
                 data.normalisation(), settings,
                 new ModelCard.Provenance(ids, config.tiers(), config.seed()), loop.lastStep, recent);
     }
+
+    /** Forward/backward passes tried per step before it is skipped. */
+    static final int ATTEMPTS = 3;
+
+    /** Skipped steps in a row that stop the run as diverged. */
+    static final int MAX_SKIPPED_IN_A_ROW = 10;
 
     /** The step loop and its running totals. */
     private static final class Loop {
@@ -122,6 +135,8 @@ public final class Pretrainer {
         private long totalNanos;
         private long lastStep;
         private boolean cancelled;
+        private long skipped;
+        private int skippedInARow;
 
         Loop(PretrainConfig config, EncoderNetwork net, ParameterUpdater updater, ContrastiveLoss loss,
                 LearningRateSchedule schedule, NDManager root, Engine engine, ProgressListener listener) {
@@ -149,7 +164,7 @@ public final class Pretrainer {
                 ViewBatch batch = next(prefetcher);
                 long t1 = System.nanoTime();
                 double lr = schedule.at(step);
-                double value = step(batch, params, lr, prefetcher);
+                double value = step(step, batch, params, lr, prefetcher);
                 long t2 = System.nanoTime();
                 waitNanos += t1 - t0;
                 totalNanos += t2 - t0;
@@ -173,7 +188,19 @@ public final class Pretrainer {
             }
         }
 
-        private double step(ViewBatch batch, List<Parameter> params, double lr, BatchPrefetcher prefetcher) {
+        /**
+         * One optimiser step on {@code batch}; returns its loss, or NaN when the step was skipped.
+         *
+         * <p>The forward/backward pass is recomputed, up to {@link #ATTEMPTS} times in all, while
+         * the loss or a gradient is not finite (see {@link Gradients} for the oneDNN padding read
+         * that causes this now and then); the update uses the first finite pass, so a recovered
+         * step equals an undisturbed one (batch-norm running statistics, which the loss does not
+         * use, see the batch once more). A step that stays non-finite is skipped: no update, NaN in
+         * the loss log. {@link #MAX_SKIPPED_IN_A_ROW} skipped steps in a row mean divergence and
+         * stop the run.
+         */
+        private double step(long stepNumber, ViewBatch batch, List<Parameter> params, double lr,
+                BatchPrefetcher prefetcher) {
             int n = batch.n();
             int[] s = batch.shape();
             BatchLabels labels = new BatchLabels(batch.y(), config.qualityWeighted() ? batch.weights() : null);
@@ -181,15 +208,33 @@ public final class Pretrainer {
                 NDArray x = stepManager.create(inputBuffer(batch.voxels()), new Shape(2L * n, 1, s[2], s[1], s[0]),
                         DataType.FLOAT32);
                 prefetcher.recycle(batch);
-                NDArray value;
-                try (GradientCollector gc = engine.newGradientCollector()) {
-                    NDArray z = net.project(x, true);
-                    value = loss.loss(z.get(new NDIndex("0:{}", n)), z.get(new NDIndex("{}:", n)), labels);
-                    gc.backward(value);
+                for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                    NDArray value;
+                    try (GradientCollector gc = engine.newGradientCollector()) {
+                        NDArray z = net.project(x, true);
+                        value = loss.loss(z.get(new NDIndex("0:{}", n)), z.get(new NDIndex("{}:", n)), labels);
+                        gc.backward(value);
+                    }
+                    float v = value.getFloat();
+                    if (Float.isFinite(v) && Gradients.finite(params)) {
+                        updater.step(params, lr);
+                        skippedInARow = 0;
+                        return v;
+                    }
+                    Gradients.zero(params);
+                    String what = Float.isFinite(v) ? "gradients not finite (loss " + v + ")" : "loss " + v;
+                    listener.status(String.format(Locale.ROOT, "step %d: %s on attempt %d of %d; %s", stepNumber, what,
+                            attempt, ATTEMPTS, attempt < ATTEMPTS ? "recomputing" : "step skipped, no update"));
                 }
-                updater.step(params, lr);
-                return value.getFloat();
             }
+            skipped++;
+            if (++skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "training diverged: the loss or gradients were not finite for %d steps in a row (to step %d; "
+                                + "%d steps skipped in all); try a lower learning rate than %s",
+                        skippedInARow, stepNumber, skipped, config.learningRate()));
+            }
+            return Double.NaN;
         }
 
         /**

@@ -8,13 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurocurate.learn.DjlEnvironment;
 import org.neurocurate.learn.GeneratedCohort;
 import org.neurocurate.learn.data.InMemoryDataset;
+import org.neurocurate.learn.loss.BatchLabels;
+import org.neurocurate.learn.loss.ContrastiveLoss;
 import org.neurocurate.learn.model.Architecture;
 import org.neurocurate.learn.model.EncoderConfig;
 import org.neurocurate.learn.model.ModelStore;
@@ -101,6 +109,99 @@ public class PretrainerTest {
         assertEquals(40, ModelStore.readCard(tmp).stepsDone());
         String svg = Files.readString(tmp.resolve(LossCurve.FILE));
         assertTrue(svg.startsWith("<svg") && svg.contains("over 40 steps"), "loss curve written");
+    }
+
+    /** The configured loss, with NaN gradients (and an unchanged value) on the calls {@code poisoned} accepts. */
+    private static ContrastiveLoss poisonedOn(PretrainConfig config, java.util.function.IntPredicate poisoned) {
+        ContrastiveLoss plain = config.loss();
+        int[] calls = {0};
+        return new ContrastiveLoss() {
+            @Override
+            public String key() {
+                return plain.key();
+            }
+
+            @Override
+            public double temperature() {
+                return plain.temperature();
+            }
+
+            @Override
+            public double[][] targets(int n, BatchLabels labels) {
+                return plain.targets(n, labels);
+            }
+
+            @Override
+            public NDArray loss(NDArray z1, NDArray z2, BatchLabels labels) {
+                NDArray value = plain.loss(z1, z2, labels);
+                if (!poisoned.test(++calls[0])) {
+                    return value;
+                }
+                // sqrt'(0) is infinite and (z1 - z1)' cancels it to inf - inf: the value stays, every gradient is NaN
+                return value.add(z1.sub(z1).sqrt().sum());
+            }
+        };
+    }
+
+    private static ProgressListener recording(List<String> statuses) {
+        return new ProgressListener() {
+            @Override
+            public void status(String message) {
+                statuses.add(message);
+            }
+        };
+    }
+
+    @Test
+    void aStepWithNonFiniteGradientsIsRecomputedAndMatchesAnUndisturbedRun(@TempDir Path tmp) throws IOException {
+        PretrainConfig config = tinyConfig(5, 0);
+        PretrainResult reference = Pretrainer.run(config, config.loss(), cohort, tmp.resolve("plain"),
+                ProgressListener.NONE);
+        List<String> statuses = new ArrayList<>();
+        // call 3 is step 3's first pass; its second pass (call 4) is clean
+        PretrainResult recovered = Pretrainer.run(config, poisonedOn(config, call -> call == 3), cohort,
+                tmp.resolve("recovered"), recording(statuses));
+        assertArrayEquals(reference.losses(), recovered.losses(), 0.0,
+                "a recomputed step updates exactly as an undisturbed one, so every later loss is the same");
+        assertEquals(List.of("step 3: gradients not finite (loss " + (float) reference.losses()[2]
+                + ") on attempt 1 of 3; recomputing"), statuses);
+    }
+
+    @Test
+    void aStepThatStaysNonFiniteIsSkippedWithoutAnUpdate(@TempDir Path tmp) throws IOException {
+        PretrainConfig config = tinyConfig(2, 0);
+        List<String> statuses = new ArrayList<>();
+        // step 2 is calls 2-4, all poisoned
+        PretrainResult r = Pretrainer.run(config, poisonedOn(config, call -> call >= 2), cohort, tmp.resolve("skip"),
+                recording(statuses));
+        assertEquals(2, r.stepsDone());
+        assertTrue(Double.isFinite(r.losses()[0]) && Double.isNaN(r.losses()[1]), Arrays.toString(r.losses()));
+        assertEquals(3, statuses.size(), statuses.toString());
+        assertTrue(statuses.get(2).endsWith("on attempt 3 of 3; step skipped, no update"), statuses.get(2));
+        assertTrue(Double.isNaN(LossLog.readLosses(tmp.resolve("skip"))[1]), "loss.tsv records the skipped step as NaN");
+        assertEquals(r.losses()[0], ModelStore.readCard(tmp.resolve("skip")).finalLoss(), 0.0,
+                "the model card averages the finite losses");
+
+        Pretrainer.run(tinyConfig(1, 0), cohort, tmp.resolve("one"), ProgressListener.NONE);
+        try (NDManager m = NDManager.newBaseManager()) {
+            List<Parameter> skipped = ModelStore.load(tmp.resolve("skip"), m).network().trainableParameters();
+            List<Parameter> one = ModelStore.load(tmp.resolve("one"), m).network().trainableParameters();
+            assertEquals(one.size(), skipped.size());
+            for (int i = 0; i < one.size(); i++) {
+                assertArrayEquals(one.get(i).getArray().toFloatArray(), skipped.get(i).getArray().toFloatArray(),
+                        "the skipped step left " + one.get(i).getName() + " as step 1 did");
+            }
+        }
+    }
+
+    @Test
+    void tenSkippedStepsInARowStopTheRunAsDiverged(@TempDir Path tmp) {
+        PretrainConfig config = tinyConfig(30, 0);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Pretrainer.run(config, poisonedOn(config, call -> call >= 3), cohort, tmp, ProgressListener.NONE));
+        assertTrue(e.getMessage().startsWith("training diverged: the loss or gradients were not finite for 10 steps in a row (to step 12"),
+                e.getMessage());
+        assertTrue(Files.notExists(tmp.resolve(ModelStore.PARAMS)), "no final model from a diverged run");
     }
 
     private static double mean(double[] v, int from, int to) {
