@@ -72,6 +72,11 @@ final class PartialVolumeMixture {
     double ribbon = 1;
     /** The middle mean came from the cortical mantle ({@link #middleFromCortex}) and later fits hold it. */
     boolean middleHeld;
+    /**
+     * True when the last {@link #search} placed the middle mean on a pure middle class that forms a
+     * peak ({@link #formsPeak}), the strongest evidence it has of where pure grey matter lies.
+     */
+    boolean pureMiddlePeak;
 
     /**
      * Starts with the darkest and brightest tissues at the 10th and 95th percentiles (inside a brain mask
@@ -153,6 +158,7 @@ final class PartialVolumeMixture {
         m.outlier = outlier;
         m.span = span;
         m.middleHeld = middleHeld;
+        m.pureMiddlePeak = pureMiddlePeak;
         System.arraycopy(weight, 0, m.weight, 0, CLASSES);
         return m;
     }
@@ -174,6 +180,7 @@ final class PartialVolumeMixture {
      * places the middle mean beyond the plateau's end (3 mm generated heads: 108–111 against 113).
      */
     void search(float[] x, int iterations) {
+        pureMiddlePeak = false;
         Histogram h = Histogram.of(x);
         if (h == null) {
             return;
@@ -181,7 +188,8 @@ final class PartialVolumeMixture {
         em(h, iterations, Mode.FREE);
         PartialVolumeMixture withPure = profile(h, Mode.HELD);
         withPure.em(h, iterations, Mode.HELD);
-        if (withPure.formsPeak()) {
+        pureMiddlePeak = withPure.formsPeak();
+        if (pureMiddlePeak) {
             mean[1] = withPure.mean[1];
             em(h, iterations, Mode.FREE);
             return;
