@@ -153,6 +153,18 @@ class GeneratedCohortTissueTest {
         assertGreyMatter(spec, dir, Map.of("sub-001", 0.90));
     }
 
+    /**
+     * A clean 1×1×3 mm scan (cohort seed 42, site03) whose fresh searches never find a pure grey-matter
+     * peak, while the refit holds the middle class on the grey/white plateau: in-plane 2 mm working
+     * voxels hold pure grey matter, so the more likely fresh model is taken
+     * (TissueSegmentation.LIKELIHOOD_GUIDES_BELOW_MM): GM Dice 0.61 → 0.88.
+     */
+    @Test
+    void aThickSliceScanFineInPlaneTakesTheMoreLikelyFreshModel(@TempDir Path dir) throws IOException, NoBrainException {
+        CohortSpec spec = CohortSpec.defaults().withSubjects(4).withSeed(42).withSites(3).withGridMm(1).withArtifactRate(0);
+        assertGreyMatter(spec, dir, Map.of("sub-004", 0.86));
+    }
+
     private static void assertGreyMatter(CohortSpec spec, Path root, Map<String, Double> bounds) throws IOException, NoBrainException {
         CohortGenerator.generate(spec, root, ProgressListener.NONE);
         for (Map.Entry<String, Double> e : bounds.entrySet()) {
