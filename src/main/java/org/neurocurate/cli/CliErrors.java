@@ -1,5 +1,6 @@
 package org.neurocurate.cli;
 
+import org.neurocurate.learn.train.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -14,7 +15,7 @@ final class CliErrors implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         if (ex instanceof java.io.IOException || ex instanceof IllegalArgumentException
-                || ex instanceof UncheckedUserError) {
+                || ex instanceof UncheckedUserError || ex instanceof TrainingDivergedException) {
             cl.getErr().println("neurocurate: " + ex.getMessage());
         } else {
             cl.getErr().println("neurocurate: internal error: " + ex);

@@ -7,6 +7,7 @@ import ij.ImagePlus;
 
 import org.neurocurate.learn.train.PretrainConfig;
 import org.neurocurate.learn.train.ScanPretraining;
+import org.neurocurate.learn.train.TrainingDivergedException;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -51,7 +52,7 @@ public class PretrainCommand extends ContextCommand {
             summary = o.scansUsed() + " scans, " + o.result().stepsDone() + " steps"
                     + (o.result().cancelled() ? " (cancelled; run again to resume)" : "");
             loss_curve = Pretraining.lossCurve(model.toPath()).getImagePlus();
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | TrainingDivergedException e) {
             cancel(e.getMessage());
         }
     }

@@ -8,6 +8,7 @@ import ij.plugin.PlugIn;
 
 import org.neurocurate.learn.train.PretrainConfig;
 import org.neurocurate.learn.train.ScanPretraining;
+import org.neurocurate.learn.train.TrainingDivergedException;
 
 /**
  * ImageJ 1 entries for macros: "NeuroCurate Pretrain" with {@code scans=[t.tsv] model=[dir] objective=yaware
@@ -42,7 +43,7 @@ public class PretrainPlugin implements PlugIn {
                     Pretraining.tiers(o.get("tiers", "")));
             IJ.log(title + ": " + r.scansUsed() + " scans, " + r.result().stepsDone() + " steps");
             Pretraining.lossCurve(Path.of(model)).getImagePlus().show();
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | TrainingDivergedException e) {
             IJ.error(title, e.getMessage());
         }
     }

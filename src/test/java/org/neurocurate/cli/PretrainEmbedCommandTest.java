@@ -69,6 +69,35 @@ class PretrainEmbedCommandTest {
         assertTrue(err.toString().contains("none.tsv") && err.toString().strip().lines().count() == 1, err.toString());
     }
 
+    /**
+     * A learning rate of 10³⁰ overflows the weights at the first step; steps 2–11 are skipped and the
+     * run stops with one clear message (the last checkpoint holds step 1's weights: skipped steps do not
+     * change them).
+     */
+    @Test
+    void aDivergingRunStopsWithAMessageNotAStackTrace(@TempDir Path tmp) throws IOException {
+        StringBuilder table = new StringBuilder("path\n");
+        for (int i = 0; i < 2; i++) {
+            PreprocessCacheTest.writeScan(tmp, "s" + i + ".nii.gz", 1 + i, i);
+            table.append("s").append(i).append(".nii.gz\n");
+        }
+        Files.writeString(tmp.resolve("scans.tsv"), table);
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        Path model = tmp.resolve("m");
+        int code = cl.execute("pretrain", "--scans", tmp.resolve("scans.tsv").toString(), "--out", model.toString(),
+                "--steps", "40", "--checkpoint-every", "1", "--batch", "2", "--warmup", "0", "--lr", "1e30",
+                "--objective", "simclr", "--grid", "16,16,16", "--threads", "1");
+        assertEquals(1, code);
+        String e = err.toString();
+        assertTrue(e.contains("neurocurate: training diverged: the loss or gradients were not finite for 10 steps in a row")
+                && e.contains("try a lower learning rate than 1.0E30; the checkpoint of step 10 is kept"), e);
+        assertTrue(!e.contains("internal error") && !e.contains("\tat "), "no stack trace: " + e);
+        assertTrue(Files.notExists(model.resolve(ModelStore.PARAMS)), "no final model from a diverged run");
+    }
+
     private static int run(String... args) {
         CommandLine cl = Main.commandLine();
         StringWriter sink = new StringWriter();

@@ -137,6 +137,7 @@ public final class Pretrainer {
         private boolean cancelled;
         private long skipped;
         private int skippedInARow;
+        private long lastCheckpoint;
 
         Loop(PretrainConfig config, EncoderNetwork net, ParameterUpdater updater, ContrastiveLoss loss,
                 LearningRateSchedule schedule, NDManager root, Engine engine, ProgressListener listener) {
@@ -153,6 +154,7 @@ public final class Pretrainer {
         void run(long start, BatchPrefetcher prefetcher, LossLog log, Path modelDir) throws IOException {
             List<Parameter> params = net.trainableParameters();
             lastStep = start;
+            lastCheckpoint = start;
             for (long step = start + 1; step <= config.steps(); step++) {
                 if (listener.isCancelled()) {
                     cancelled = true;
@@ -174,6 +176,7 @@ public final class Pretrainer {
                 boolean last = step == config.steps();
                 if (last || (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0)) {
                     Checkpoint.write(modelDir, step, net, updater);
+                    lastCheckpoint = step;
                 }
                 listener.progress(step, config.steps());
             }
@@ -208,6 +211,7 @@ public final class Pretrainer {
                 NDArray x = stepManager.create(inputBuffer(batch.voxels()), new Shape(2L * n, 1, s[2], s[1], s[0]),
                         DataType.FLOAT32);
                 prefetcher.recycle(batch);
+                String first = null;
                 for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                     NDArray value;
                     try (GradientCollector gc = engine.newGradientCollector()) {
@@ -219,20 +223,27 @@ public final class Pretrainer {
                     if (Float.isFinite(v) && Gradients.finite(params)) {
                         updater.step(params, lr);
                         skippedInARow = 0;
+                        if (first != null) {
+                            listener.status(String.format(Locale.ROOT, "step %d: %s on pass 1; recomputed, pass %d "
+                                    + "finite", stepNumber, first, attempt));
+                        }
                         return v;
                     }
                     Gradients.zero(params);
-                    String what = Float.isFinite(v) ? "gradients not finite (loss " + v + ")" : "loss " + v;
-                    listener.status(String.format(Locale.ROOT, "step %d: %s on attempt %d of %d; %s", stepNumber, what,
-                            attempt, ATTEMPTS, attempt < ATTEMPTS ? "recomputing" : "step skipped, no update"));
+                    if (first == null) {
+                        first = Float.isFinite(v) ? "gradients not finite (loss " + v + ")" : "loss " + v;
+                    }
                 }
+                listener.status(String.format(Locale.ROOT, "step %d: %s on all %d passes; step skipped, no update",
+                        stepNumber, first, ATTEMPTS));
             }
             skipped++;
             if (++skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
+                throw new TrainingDivergedException(String.format(Locale.ROOT,
                         "training diverged: the loss or gradients were not finite for %d steps in a row (to step %d; "
-                                + "%d steps skipped in all); try a lower learning rate than %s",
-                        skippedInARow, stepNumber, skipped, config.learningRate()));
+                                + "%d steps skipped in all); try a lower learning rate than %s%s",
+                        skippedInARow, stepNumber, skipped, config.learningRate(),
+                        lastCheckpoint > 0 ? "; the checkpoint of step " + lastCheckpoint + " is kept" : ""));
             }
             return Double.NaN;
         }
