@@ -92,7 +92,8 @@ class PretrainEmbedCommandTest {
                 "--objective", "simclr", "--grid", "16,16,16", "--threads", "1");
         assertEquals(1, code);
         String e = err.toString();
-        assertTrue(e.contains("neurocurate: training diverged: the loss or gradients were not finite for 10 steps in a row")
+        assertTrue(e.contains(
+                "neurocurate: training diverged: the loss or gradients were not finite for 10 steps in a row")
                 && e.contains("try a lower learning rate than 1.0E30; the checkpoint of step 10 is kept"), e);
         assertTrue(!e.contains("internal error") && !e.contains("\tat "), "no stack trace: " + e);
         assertTrue(Files.notExists(model.resolve(ModelStore.PARAMS)), "no final model from a diverged run");

@@ -54,7 +54,10 @@ public final class Pretrainer {
         return run(config, config.loss(), data, modelDir, listener);
     }
 
-    /** As {@link #run(PretrainConfig, ContrastiveDataset, Path, ProgressListener)} with {@code loss} in place of the configured one (tests). */
+    /**
+     * As {@link #run(PretrainConfig, ContrastiveDataset, Path, ProgressListener)} with {@code loss} in
+     * place of the configured one (tests).
+     */
     static PretrainResult run(PretrainConfig config, ContrastiveLoss loss, ContrastiveDataset data, Path modelDir,
             ProgressListener listener) throws IOException {
         Engine engine = DjlEnvironment.engine(config.threads(), config.interopThreads());

@@ -83,10 +83,10 @@ public final class TissueSegmentation {
      * in-plane, when it is more likely: {@link #LIKELIHOOD_GUIDES_BELOW_MM}). A peak of pure grey
      * matter is what the first round's bias field can blur away; without it the middle class went to
      * the grey/white plateau on a 1×1×3 mm scan (middle mean 371–384 against a pure GM of 229, GM Dice
-     * 0.41; the third round's fresh search found a peak at 246, GM Dice 0.93). Of 20 clean 1×1×3 mm
-     * scans of five generated 1 mm cohorts that one changed (GM Dice +0.51), three by at most 0.003 in GM
-     * Dice (0.022 in CSF) either way, the rest not at all, nor did any of 38 3×3×9 mm scans of four
-     * cohorts (no pure grey matter there, so no peak).
+     * 0.41; the third round's fresh search found a peak at 246, GM Dice 0.93). With this rule alone,
+     * of 20 clean 1×1×3 mm scans of five generated 1 mm cohorts that one changed (GM Dice +0.51),
+     * three by at most 0.003 in GM Dice (0.022 in CSF) either way and the rest not at all, nor did any
+     * of 38 3×3×9 mm scans of four cohorts (no pure grey matter there, so no peak).
      */
     static final double SEARCH_AGAIN_ANISOTROPY = 1.5;
     /**
@@ -94,7 +94,7 @@ public final class TissueSegmentation {
      * that in-plane a voxel can hold pure grey matter (1×1×3 mm scans, fitted on 2 mm blocks in-plane),
      * a later round whose refitted model has no pure middle peak also takes a fresh search's model when
      * that is more likely. Such a refit sat on the grey/white plateau on 1×1×3 mm scans (middle mean
-     * 313–353 against a pure GM of about 237): of 20 clean 1×1×3 mm scans of five generated 1 mm cohorts
+     * about 330–345 on two of them, against a pure GM of about 237): of 20 clean 1×1×3 mm scans of five generated 1 mm cohorts
      * GM Dice rose on six (0.50 → 0.87, 0.61 → 0.88, 0.63 → 0.82, 0.74 → 0.87, 0.75 → 0.88, 0.85 →
      * 0.88) and fell on one (0.90 → 0.75: its refit's middle class went from 327 to 313, and the
      * cortical mantle then no longer moved it to 226); 16 of 20 reach 0.85 (12 before). On 3×3×9 mm

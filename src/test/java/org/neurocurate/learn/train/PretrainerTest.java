@@ -198,9 +198,11 @@ public class PretrainerTest {
     @Test
     void tenSkippedStepsInARowStopTheRunAsDiverged(@TempDir Path tmp) {
         PretrainConfig config = tinyConfig(30, 0);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Pretrainer.run(config, poisonedOn(config, call -> call >= 3), cohort, tmp, ProgressListener.NONE));
-        assertTrue(e.getMessage().startsWith("training diverged: the loss or gradients were not finite for 10 steps in a row (to step 12"),
+        ContrastiveLoss alwaysPoisonedFromStep2 = poisonedOn(config, call -> call >= 2);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> Pretrainer.run(config, alwaysPoisonedFromStep2, cohort, tmp, ProgressListener.NONE));
+        assertTrue(e.getMessage().startsWith(
+                "training diverged: the loss or gradients were not finite for 10 steps in a row (to step 11"),
                 e.getMessage());
         assertTrue(Files.notExists(tmp.resolve(ModelStore.PARAMS)), "no final model from a diverged run");
     }
