@@ -330,6 +330,23 @@ final class PartialVolumeMixture {
         middleHeld = true;
     }
 
+    /**
+     * Replaces a ribbon model by a plain one whose pure middle mean is where the ribbon's dark mixed
+     * plateau ended, μ<sub>0</sub> + r(μ<sub>1</sub> − μ<sub>0</sub>), the brightest middle-tissue
+     * signal the fitted voxels held, with the ribbon class's weight given to the pure middle class.
+     * For voxels finer than those the ribbon was fitted on, which the cortex fills (see
+     * {@link TissueSegmentation#apply}). Nothing changes without a ribbon (r = 1).
+     */
+    void dropRibbon() {
+        if (ribbon >= 1) {
+            return;
+        }
+        mean[1] = mean[0] + ribbon * (mean[1] - mean[0]);
+        weight[2] += weight[RIBBON];
+        weight[RIBBON] = 0;
+        ribbon = 1;
+    }
+
     /** What an EM run may change. */
     private enum Mode {
         /** every parameter */
