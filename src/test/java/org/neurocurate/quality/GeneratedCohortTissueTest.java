@@ -154,26 +154,17 @@ class GeneratedCohortTissueTest {
     }
 
     /**
-     * A clean 1×1×3 mm scan (cohort seed 42, site03) whose fresh searches never find a pure grey-matter
-     * peak, while the refit holds the middle class on the grey/white plateau: in-plane 2 mm working
-     * voxels hold pure grey matter, so the more likely fresh model is taken
-     * (TissueSegmentation.LIKELIHOOD_GUIDES_BELOW_MM): GM Dice 0.61 → 0.88.
-     */
-    @Test
-    void aThickSliceScanFineInPlaneTakesTheMoreLikelyFreshModel(@TempDir Path dir) throws IOException, NoBrainException {
-        CohortSpec spec = CohortSpec.defaults().withSubjects(4).withSeed(42).withSites(3).withGridMm(1).withArtifactRate(0);
-        assertGreyMatter(spec, dir, Map.of("sub-004", 0.86));
-    }
-
-    /**
-     * A clean 1×1×3 mm scan (cohort seed 41, site03) whose model, fitted on 2 mm blocks in-plane, is a
-     * ribbon (the cortex thinner than a block): applied to the 1 mm in-plane voxels as a ribbon its
-     * middle class sat between grey and white matter (GM Dice 0.765); made plain first, 0.889.
+     * Clean 1×1×3 mm scans (site03 of cohort seeds 41 and 42) whose models, fitted on 2 mm blocks
+     * in-plane, are ribbons (the cortex thinner than a block): applied to the 1 mm in-plane voxels as
+     * ribbons their middle class sat between grey and white matter (GM Dice 0.765 and 0.610); made
+     * plain first, 0.889 and 0.877.
      */
     @Test
     void aRibbonModelIsMadePlainOnVoxelsFineInPlane(@TempDir Path dir) throws IOException, NoBrainException {
-        CohortSpec spec = CohortSpec.defaults().withSubjects(1).withSeed(41).withSites(3).withGridMm(1).withArtifactRate(0);
-        assertGreyMatter(spec, dir, Map.of("sub-001", 0.86));
+        CohortSpec seed41 = CohortSpec.defaults().withSubjects(1).withSeed(41).withSites(3).withGridMm(1).withArtifactRate(0);
+        CohortSpec seed42 = CohortSpec.defaults().withSubjects(4).withSeed(42).withSites(3).withGridMm(1).withArtifactRate(0);
+        assertGreyMatter(seed41, dir.resolve("41"), Map.of("sub-001", 0.86));
+        assertGreyMatter(seed42, dir.resolve("42"), Map.of("sub-004", 0.86));
     }
 
     private static void assertGreyMatter(CohortSpec spec, Path root, Map<String, Double> bounds) throws IOException, NoBrainException {
