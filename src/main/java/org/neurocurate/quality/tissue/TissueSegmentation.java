@@ -124,23 +124,10 @@ public final class TissueSegmentation {
                 x[i] = field == null ? image[voxels[i]] : image[voxels[i]] / field[voxels[i]];
             }
             if (mixture == null) {
-                mixture = PartialVolumeMixture.initial(x, !config.brightCsf());
-                mixture.search(x, config.emIterations());
+                mixture = searched(x, config);
             } else {
                 mixture.fit(x, config.emIterations());
-                if (nearlyIsotropic(g)) {
-                    PartialVolumeMixture fresh = PartialVolumeMixture.initial(x, !config.brightCsf());
-                    fresh.search(x, config.emIterations());
-                    if (fresh.logLikelihood(x) > mixture.logLikelihood(x)) {
-                        mixture = fresh;
-                    }
-                } else if (!mixture.pureMiddlePeak) {
-                    PartialVolumeMixture fresh = PartialVolumeMixture.initial(x, !config.brightCsf());
-                    fresh.search(x, config.emIterations());
-                    if (fresh.pureMiddlePeak) {
-                        mixture = fresh;
-                    }
-                }
+                mixture = refitOrFresh(mixture, x, g, config);
             }
             progress.status("tissue segmentation: round " + (round + 1) + " of " + (config.biasRounds() + 1));
             if (round == config.biasRounds()) {
@@ -151,6 +138,28 @@ public final class TissueSegmentation {
         }
         mixture.middleFromCortex(mantle(x, voxels, brain, g), x, config.emIterations(), !config.brightCsf());
         return new TissueModel(mixture, bias, finest(g));
+    }
+
+    /** A mixture placed on {@code x} from scratch ({@link PartialVolumeMixture#search}). */
+    private static PartialVolumeMixture searched(float[] x, TissueConfig config) {
+        PartialVolumeMixture m = PartialVolumeMixture.initial(x, !config.brightCsf());
+        m.search(x, config.emIterations());
+        return m;
+    }
+
+    /**
+     * A later bias round's model: the {@code refit} or a fresh search on the corrected values
+     * {@code x}. On a nearly isotropic grid the more likely of the two; on thick slices the fresh one
+     * only when it has a pure middle peak and the refit has none ({@link #SEARCH_AGAIN_ANISOTROPY}).
+     */
+    private static PartialVolumeMixture refitOrFresh(PartialVolumeMixture refit, float[] x, Grid3 g, TissueConfig config) {
+        boolean isotropic = nearlyIsotropic(g);
+        if (!isotropic && refit.pureMiddlePeak) {
+            return refit;
+        }
+        PartialVolumeMixture fresh = searched(x, config);
+        boolean better = isotropic ? fresh.logLikelihood(x) > refit.logLikelihood(x) : fresh.pureMiddlePeak;
+        return better ? fresh : refit;
     }
 
     /**
@@ -235,8 +244,7 @@ public final class TissueSegmentation {
         PartialVolumeMixture mixture;
         double coarsest = Math.max(g.spacing()[0], Math.max(g.spacing()[1], g.spacing()[2]));
         if (finest(g) < model.fitFinestMm && coarsest <= SEARCH_AGAIN_MAX_MM) {
-            mixture = PartialVolumeMixture.initial(x, !config.brightCsf());
-            mixture.search(x, config.emIterations());
+            mixture = searched(x, config);
         } else {
             mixture = model.mixture.copy();
             if (finest(g) < model.fitFinestMm && finest(g) < FINE_IN_PLANE_MM) {
