@@ -11,11 +11,35 @@ import org.neurocurate.volume.Volume;
  * voxel coordinates normalised to the field of view. The constant term is left out so the field
  * changes the shading, not the overall scale. Reference: TorchIO {@code RandomBiasField}
  * (after Van Leemput et al., IEEE TMI 1999).
+ *
+ * <p>Severity is a strength of shading where the brain is, not a coefficient range: TorchIO-style
+ * coefficients drawn uniformly in ±0.5 give a log field whose spread over the brain varies 2.4-fold
+ * between draws (standard deviation 0.11 to 0.26 for the 5th to 95th percentile of draws), so two
+ * scans of the same severity could differ more than a clean and an unusable one. {@link #sample}
+ * therefore keeps the drawn shape and scales it so that the log field's standard deviation over
+ * {@link #CENTRAL_RADIUS the central region} is {@link #LOG_SD_AT_FULL_SEVERITY} × severity.
  */
 public final class BiasField implements Artifact<BiasField.Params> {
 
-    /** Largest |coefficient| at severity 1 (TorchIO's default range is ±0.5). */
+    /** Coefficients are first drawn in ±this (TorchIO's default range), then scaled, see {@link #sample}. */
     static final double MAX_COEFFICIENT = 0.5;
+
+    /**
+     * Standard deviation of the log field over the central region at severity 1: the median over
+     * TorchIO-style draws (0.187), so severities keep their average meaning. At severity 1 the field
+     * spans about exp(±0.38), ±45 %, over the brain (two standard deviations).
+     */
+    public static final double LOG_SD_AT_FULL_SEVERITY = 0.19;
+
+    /**
+     * Radius, in field-of-view coordinates u, v, w ∈ [−1, 1], of the ball over which the field's
+     * strength is measured: where the brain lies in a head that fills the field of view (the synthetic
+     * cerebrum reaches 0.68-0.79 of the half field of view).
+     */
+    public static final double CENTRAL_RADIUS = 0.75;
+
+    /** Lattice points per axis on which the central spread is evaluated. */
+    private static final int LATTICE = 21;
 
     /**
      * @param severity in [0, 1]
@@ -40,19 +64,101 @@ public final class BiasField implements Artifact<BiasField.Params> {
 
     @Override
     public String description() {
-        return "multiplies by a smooth field exp(polynomial of order 3)";
+        return "multiplies by a smooth field exp(polynomial of order 3) whose spread over the brain grows with severity";
     }
 
-    /** Order 3; each coefficient uniform in ±0.5·severity. */
+    /**
+     * Order 3: a shape with each coefficient uniform in ±0.5, scaled so that the log field's standard
+     * deviation over the central region is {@link #LOG_SD_AT_FULL_SEVERITY} × severity.
+     */
     @Override
     public Params sample(double severity, Random random) {
         Artifact.checkSeverity(severity);
         int n = exponents(3).size();
-        Double[] c = new Double[n];
+        double[] c = new double[n];
         for (int t = 0; t < n; t++) {
-            c[t] = (2 * random.nextDouble() - 1) * MAX_COEFFICIENT * severity;
+            c[t] = (2 * random.nextDouble() - 1) * MAX_COEFFICIENT;
         }
-        return new Params(severity, 3, List.of(c));
+        double sd = centralLogSd(c, 3);
+        double scale = sd > 0 ? LOG_SD_AT_FULL_SEVERITY * severity / sd : 0;
+        Double[] scaled = new Double[n];
+        for (int t = 0; t < n; t++) {
+            scaled[t] = c[t] * scale;
+        }
+        return new Params(severity, 3, List.of(scaled));
+    }
+
+    /**
+     * The standard deviation of the log field Σ c·u^a v^b w^c over the central ball of radius
+     * {@link #CENTRAL_RADIUS} (a fixed lattice in field-of-view coordinates, so the same on any grid).
+     */
+    public static double centralLogSd(Params p) {
+        return centralLogSd(p.coefficients().stream().mapToDouble(Double::doubleValue).toArray(), p.order());
+    }
+
+    /**
+     * Mean over the central ball of the product of two fields' centred log values: positive when
+     * they shade the brain the same way, negative when one partly undoes the other.
+     */
+    public static double centralCovariance(Params p, Params q) {
+        double[] a = central(p.coefficients().stream().mapToDouble(Double::doubleValue).toArray(), p.order());
+        double[] b = central(q.coefficients().stream().mapToDouble(Double::doubleValue).toArray(), q.order());
+        double ma = 0;
+        double mb = 0;
+        for (int t = 0; t < a.length; t++) {
+            ma += a[t];
+            mb += b[t];
+        }
+        ma /= a.length;
+        mb /= b.length;
+        double s = 0;
+        for (int t = 0; t < a.length; t++) {
+            s += (a[t] - ma) * (b[t] - mb);
+        }
+        return s / a.length;
+    }
+
+    /** The same field with every coefficient negated: the mirror-image shading, same strength. */
+    public static Params negated(Params p) {
+        return new Params(p.severity(), p.order(), p.coefficients().stream().map(c -> -c).toList());
+    }
+
+    private static double centralLogSd(double[] c, int order) {
+        double[] f = central(c, order);
+        double s = 0;
+        double s2 = 0;
+        for (double x : f) {
+            s += x;
+            s2 += x * x;
+        }
+        double m = s / f.length;
+        return Math.sqrt(Math.max(0, s2 / f.length - m * m));
+    }
+
+    /** Log field values at the lattice points inside the central ball. */
+    private static double[] central(double[] c, int order) {
+        List<int[]> ex = exponents(order);
+        double[] out = new double[LATTICE * LATTICE * LATTICE];
+        int m = 0;
+        for (int i = 0; i < LATTICE; i++) {
+            double u = 2.0 * i / (LATTICE - 1) - 1;
+            for (int j = 0; j < LATTICE; j++) {
+                double v = 2.0 * j / (LATTICE - 1) - 1;
+                for (int k = 0; k < LATTICE; k++) {
+                    double w = 2.0 * k / (LATTICE - 1) - 1;
+                    if (u * u + v * v + w * w > CENTRAL_RADIUS * CENTRAL_RADIUS) {
+                        continue;
+                    }
+                    double f = 0;
+                    for (int t = 0; t < c.length; t++) {
+                        int[] e = ex.get(t);
+                        f += c[t] * Math.pow(u, e[0]) * Math.pow(v, e[1]) * Math.pow(w, e[2]);
+                    }
+                    out[m++] = f;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, m);
     }
 
     @Override

@@ -46,9 +46,15 @@ public final class ScanSimulator {
         List<SimulatedScan.Step> siteSteps = new ArrayList<>();
         List<SimulatedScan.Step> steps = new ArrayList<>();
         Volume v = subject.image(contrast);
-        v = step(new BiasField(), v, site.biasSeverity(), random, siteSteps);
+        BiasField.Params siteBias = new BiasField().sample(site.biasSeverity(), random);
+        siteSteps.add(new SimulatedScan.Step("bias_field", siteBias));
+        v = new BiasField().apply(v, siteBias);
         int t = 0;
         for (; t < ordered.size() && !ordered.get(t).key().startsWith("noise"); t++) {
+            if (ordered.get(t).key().equals("bias_field")) {
+                v = biasArtifact(v, ordered.get(t).severity(), siteBias, random, steps);
+                continue;
+            }
             v = step(Artifacts.byKey(ordered.get(t).key()).orElseThrow(), v, ordered.get(t).severity(), random, steps);
         }
         NoiseParams noise = new NoiseParams(Math.min(1, site.noiseFraction() / 0.15), site.noiseFraction(),
@@ -70,6 +76,23 @@ public final class ScanSimulator {
         }
         return new SimulatedScan(toInt16(values, v), Protocol.of(contrast, site), siteSteps, steps, plan,
                 site.deface(), site.skullStrip());
+    }
+
+    /**
+     * A bias-field artifact on top of the site's own field, turned (sign of every coefficient) so
+     * that it adds to the site's shading over the brain rather than undoing it: otherwise a severe
+     * artifact can cancel the site field and leave a scan shaded less than the site's clean ones,
+     * while its true tier says unusable. Either sign is an equally likely draw, so the artifact's
+     * shapes and strengths are unchanged; only their relation to the site field is fixed.
+     */
+    private static Volume biasArtifact(Volume v, double severity, BiasField.Params siteBias, Random r,
+            List<SimulatedScan.Step> log) {
+        BiasField.Params p = new BiasField().sample(severity, r);
+        if (BiasField.centralCovariance(p, siteBias) < 0) {
+            p = BiasField.negated(p);
+        }
+        log.add(new SimulatedScan.Step("bias_field", p));
+        return new BiasField().apply(v, p);
     }
 
     private static <P extends ArtifactParams> Volume step(Artifact<P> a, Volume v, double severity, Random r,

@@ -131,13 +131,15 @@ class GeneratedCohortTissueTest {
      * 363–428 against a cortical grey matter of about 245), and plain EM kept it there once the bias
      * was removed. Later rounds search again on the corrected values (TissueSegmentation's
      * SEARCH_AGAIN_ANISOTROPY): GM Dice 0.48–0.59 → 0.82–0.90 on these six clean
-     * scans (the site's seventh, sub-019, was 0.857 before and after).
+     * scans (the site's seventh, sub-019, was 0.857 before and after). Since bias fields have one
+     * strength per severity the site's field differs per scan: 0.779–0.891 (sub-021 0.849 → 0.779, more
+     * grey matter called CSF at this noisy site; sub-008 0.815 → 0.851; site mean 0.852 → 0.848).
      */
     @Test
     void laterBiasRoundsFindGreyMatterAgainUnderAStrongBiasField(@TempDir Path dir) throws IOException, NoBrainException {
         CohortSpec spec = CohortSpec.defaults().withSubjects(21).withSeed(1).withSites(3).withGridMm(3).withArtifactRate(0);
-        assertGreyMatter(spec, dir, Map.of("sub-008", 0.80, "sub-010", 0.86, "sub-015", 0.82, "sub-018", 0.87,
-                "sub-020", 0.80, "sub-021", 0.83));
+        assertGreyMatter(spec, dir, Map.of("sub-008", 0.83, "sub-010", 0.87, "sub-015", 0.83, "sub-018", 0.86,
+                "sub-020", 0.80, "sub-021", 0.76));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Random;
 
 import net.imglib2.type.numeric.integer.ShortType;
 import org.junit.jupiter.api.Test;
+import org.neurocurate.artifact.BiasField;
 
 /** Site processing and artifacts on simulated scans. */
 class ScanSimulatorTest {
@@ -89,6 +90,35 @@ class ScanSimulatorTest {
         assertEquals(1, scan.tier(), "motion at 0.8 is unusable");
         SimulatedScan clean = ScanSimulator.simulate(s, Contrast.T1W, List.of(), new Random(4));
         assertFalse(java.util.Arrays.equals(clean.image().toFloatArray(), scan.image().toFloatArray()));
+    }
+
+    @Test
+    void aBiasArtifactAddsToTheSiteFieldAndNeverUndoesIt() {
+        SyntheticSubject s = subjectAt(sites.get(1));
+        int flipped = 0;
+        for (int seed = 0; seed < 12; seed++) {
+            SimulatedScan scan = ScanSimulator.simulate(s, Contrast.T1W, List.of(new PlannedArtifact("bias_field", 0.8)),
+                    new Random(seed));
+            BiasField.Params site = (BiasField.Params) scan.siteSteps().get(0).params();
+            BiasField.Params artifact = (BiasField.Params) scan.artifacts().get(0).params();
+            assertTrue(BiasField.centralCovariance(artifact, site) >= 0, "seed " + seed);
+            // together they shade the brain at least as strongly as the artifact alone
+            BiasField.Params sum = new BiasField.Params(0.8, 3, java.util.stream.IntStream
+                    .range(0, site.coefficients().size())
+                    .mapToObj(t -> site.coefficients().get(t) + artifact.coefficients().get(t)).toList());
+            assertTrue(BiasField.centralLogSd(sum) >= BiasField.centralLogSd(artifact), "seed " + seed);
+            // the same draw without the site field decides the sign: count the turned ones
+            BiasField.Params drawn = drawnAfterSite(site, seed);
+            flipped += drawn.coefficients().equals(artifact.coefficients()) ? 0 : 1;
+        }
+        assertTrue(flipped > 0 && flipped < 12, "either sign is drawn, some are turned: " + flipped);
+    }
+
+    /** The artifact's own draw: the scan's random source after the site field's draw. */
+    private static BiasField.Params drawnAfterSite(BiasField.Params site, int seed) {
+        Random r = new Random(seed);
+        new BiasField().sample(site.severity(), r);
+        return new BiasField().sample(0.8, r);
     }
 
     @Test

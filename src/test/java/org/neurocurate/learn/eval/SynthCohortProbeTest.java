@@ -35,7 +35,9 @@ import org.neurocurate.synth.CohortSpec;
  * the same small ResNet (base 8, 64 features) from the same initial weights → 5-fold ridge probe for
  * age on the embeddings. ~30 CPU-seconds. Single-threaded PyTorch and seeded sampling make the
  * numbers reproducible; measured with the channels-last encoder: untrained 19.5, SimCLR 12.9, y-Aware
- * 7.3 years (before it: 18.2, 14.8, 10.4; predicting the mean: 17.2; ridge on 4³-pooled voxels: 9.9). With a 32-feature encoder and 120 steps neither
+ * 7.3 years (before it: 18.2, 14.8, 10.4; predicting the mean: 17.2; ridge on 4³-pooled voxels: 9.9).
+ * Since the generator's bias fields have one strength per severity (the site field of every scan
+ * shades the brain equally): untrained 20.2, SimCLR 10.2, y-Aware 8.9. With a 32-feature encoder and 120 steps neither
  * objective beat the mean predictor: the encoder must be big and trained long enough to matter.
  */
 class SynthCohortProbeTest {
@@ -67,9 +69,9 @@ class SynthCohortProbeTest {
                 + "y-Aware %.2f%n", data.size(), untrained, simclr, yaware);
         double mean = java.util.Arrays.stream(ages).average().orElseThrow();
         double meanMae = java.util.Arrays.stream(ages).map(a -> Math.abs(a - mean)).average().orElseThrow();
-        // margins well inside the measured gaps (12.2, 5.6 and 9.9 years); the run is seeded and single-threaded
+        // margins inside the measured gaps (11.3, 1.35 and 8.3 years); the run is seeded and single-threaded
         assertTrue(yaware < untrained - 3, "y-Aware " + yaware + " vs untrained " + untrained);
-        assertTrue(yaware < simclr - 2, "y-Aware " + yaware + " vs SimCLR " + simclr);
+        assertTrue(yaware < simclr - 1, "y-Aware " + yaware + " vs SimCLR " + simclr);
         assertTrue(yaware < meanMae - 3, "y-Aware " + yaware + " vs predicting the mean " + meanMae);
     }
 
