@@ -334,8 +334,9 @@ final class PartialVolumeMixture {
      * Replaces a ribbon model by a plain one whose pure middle mean is where the ribbon's dark mixed
      * plateau ended, μ<sub>0</sub> + r(μ<sub>1</sub> − μ<sub>0</sub>), the brightest middle-tissue
      * signal the fitted voxels held, with the ribbon class's weight given to the pure middle class.
-     * For voxels finer than those the ribbon was fitted on, which the cortex fills (see
-     * {@link TissueSegmentation#apply}). Nothing changes without a ribbon (r = 1).
+     * For voxels finer than those the ribbon was fitted on, which the cortex fills, and for thick
+     * slices, thin along one axis only (see {@link TissueSegmentation#apply}). Nothing changes without
+     * a ribbon (r = 1).
      */
     void dropRibbon() {
         if (ribbon >= 1) {
