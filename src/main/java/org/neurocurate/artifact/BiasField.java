@@ -27,7 +27,7 @@ public final class BiasField implements Artifact<BiasField.Params> {
     /**
      * Standard deviation of the log field over the central region at severity 1: the median over
      * TorchIO-style draws (0.187), so severities keep their average meaning. At severity 1 the field
-     * spans about exp(±0.38), ±45 %, over the brain (two standard deviations).
+     * varies over the brain by a factor of about 0.68 to 1.46 (exp(±0.38), two standard deviations).
      */
     public static final double LOG_SD_AT_FULL_SEVERITY = 0.19;
 
