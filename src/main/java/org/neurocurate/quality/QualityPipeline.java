@@ -77,8 +77,9 @@ public final class QualityPipeline {
         for (int i = 0; i < headC.length; i++) {
             headC[i] &= !rotationC[i];
         }
-        boolean[] brainC = BrainMask.compute(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm(),
+        BrainMask.Peel peel = BrainMask.peeled(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm(),
                 config.tissue().brightCsf());
+        boolean[] brainC = peel.mask();
         double brainCm3 = count(brainC) * c.voxelVolume() / 1000;
         if (brainCm3 < MIN_BRAIN_CM3) {
             throw new NoBrainException(String.format("no brain found (brain mask %.0f cm3, need %.0f)", brainCm3, MIN_BRAIN_CM3));
@@ -91,7 +92,7 @@ public final class QualityPipeline {
         progress.status("tissue maps and artifacts at full resolution");
         boolean[] head = up(headC, g, f);
         boolean[] rotation = up(rotationC, g, f);
-        boolean[] brain = up(brainC, g, f);
+        boolean[] brain = BrainMask.refine(peel, c, g, f);
         boolean[] hat = up(hatC, g, f);
         TissueMaps tissue = TissueSegmentation.apply(model, image, brain, g, config.tissue());
         float[] distanceC = DistanceTransform.distanceTo(headC, c);

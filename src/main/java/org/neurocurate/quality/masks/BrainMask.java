@@ -42,6 +42,15 @@ import org.neurocurate.quality.iqm.OrderStatistics;
  */
 public final class BrainMask {
 
+    /**
+     * Fraction of a working voxel taken off the distance to the scalp when {@link #refine} judges a
+     * finer voxel: the distances run to the centres of the first voxels beyond the region, and the
+     * scalp's surface lies on average half a voxel before them. Measured on three clean 1 mm scans:
+     * without it the refined masks held more skull than the coarse ones (59–72 cm³ against 44–58),
+     * with it 28–35 cm³ of skull for 16–26 cm³ of the intracranial volume left out.
+     */
+    static final double REFINE_SHIFT = 0.5;
+
     /** Skull thickness (mm) peeled off where the grown brain meets the scalp; adult calvaria are about 5–7 mm. */
     static final double SKULL_MM = 6;
 
@@ -89,6 +98,29 @@ public final class BrainMask {
      * @param brightCsf true for T2w-like contrast (CSF brighter than grey matter), false for T1w-like
      */
     public static boolean[] compute(float[] image, boolean[] head, Grid3 g, double erosionMm, double csfMarginMm,
+            boolean brightCsf) {
+        return peeled(image, head, g, erosionMm, csfMarginMm, brightCsf).mask();
+    }
+
+    /**
+     * A brain mask with what {@link #refine} needs to place its skull boundary on a finer grid.
+     *
+     * @param mask the brain mask
+     * @param region the grown region (brain, CSF and skull) the skull shell was peeled from
+     * @param toScalp per voxel, the distance (mm) to the nearest voxel beyond the region
+     * @param toTissue per voxel, the distance (mm) to the nearest brain tissue deeper than the shell
+     * @param peelKept the voxels the peel kept, before the final closing
+     */
+    public record Peel(boolean[] mask, boolean[] region, float[] toScalp, float[] toTissue, boolean[] peelKept) {
+
+        /** True when a skull shell was peeled (T1w); T2w masks carry the mask alone. */
+        public boolean hasShell() {
+            return toScalp != null;
+        }
+    }
+
+    /** {@link #compute}, keeping the fields of the skull peel. */
+    public static Peel peeled(float[] image, boolean[] head, Grid3 g, double erosionMm, double csfMarginMm,
             boolean brightCsf) {
         long headVoxels = 0;
         for (boolean b : head) {
@@ -143,7 +175,7 @@ public final class BrainMask {
         boolean[] grown = grow(core, deep, allowed, g, csfMarginMm);
         boolean[] filled = Components.fillHoles(BinaryMorphology.closeMm(grown, g, erosionMm), g);
         if (brightCsf) {
-            return withoutOuterDark(finish(filled, g, erosionMm), source, t, g);
+            return new Peel(withoutOuterDark(finish(filled, g, erosionMm), source, t, g), null, null, null, null);
         }
         boolean[] beyond = new boolean[head.length];
         for (int i = 0; i < head.length; i++) {
@@ -157,9 +189,104 @@ public final class BrainMask {
         float[] toTissue = DistanceTransform.distanceTo(tissue, g);
         boolean[] brain = new boolean[image.length];
         for (int i = 0; i < brain.length; i++) {
-            brain[i] = filled[i] && (toScalp[i] > SKULL_MM || toScalp[i] > THIN_SKULL_MM && toTissue[i] < SKULL_MM);
+            brain[i] = filled[i] && keptByPeel(toScalp[i], toTissue[i]);
         }
-        return finish(brain, g, erosionMm);
+        return new Peel(finish(brain, g, erosionMm), filled, toScalp, toTissue, brain);
+    }
+
+    /** The skull peel's rule: deeper than the shell, or than the thin shell near brain tissue. */
+    private static boolean keptByPeel(double toScalp, double toTissue) {
+        return toScalp > SKULL_MM || toScalp > THIN_SKULL_MM && toTissue < SKULL_MM;
+    }
+
+    /**
+     * The brain mask on the scan's grid {@code g} from one computed on the coarser working grid
+     * {@code c} (factor {@code f}, see {@link Resolution}). Replicating the coarse voxels puts the skull
+     * boundary on the working grid's 2 mm steps, and at the skull one step is the whole error: on three
+     * clean 1 mm generated scans the mask held 44–58 cm³ of skull (and left out 10–17 cm³ of the
+     * intracranial volume), and a peel one step deeper turned that into 15–18 cm³ of skull and 42–58
+     * cm³ left out. So in the
+     * coarse voxels on either side of the mask's boundary (within the grown region, and not added by
+     * the final closing) each fine voxel is judged by the peel's rule on the coarse distances
+     * interpolated trilinearly at its centre, the distance to the scalp less {@link #REFINE_SHIFT} of a
+     * working voxel. Of 24 clean 1 mm scans (1 mm and 1×1×3 mm, two generated cohorts) brain Dice rose on
+     * 23 (by up to 0.013; 0.976 → 0.981, 0.962 → 0.975) and fell on one by 0.001; CSF Dice rose on 21
+     * (0.593 → 0.666, 0.579 → 0.618, 0.782 → 0.826, 0.811 → 0.835), fell on two by at most 0.006 and
+     * stayed on one; GM Dice moved by at most 0.003. Nothing changes on the working grid itself ({@code f} = 1) or
+     * without a peeled shell (T2w).
+     */
+    public static boolean[] refine(Peel coarse, Grid3 c, Grid3 g, int f) {
+        boolean[] up = Resolution.upsample(coarse.mask(), g, f);
+        if (f == 1 || !coarse.hasShell()) {
+            return up;
+        }
+        boolean[] band = boundary(coarse.mask(), c);
+        double[] s = c.spacing();
+        double shift = REFINE_SHIFT * Math.min(s[0], Math.min(s[1], s[2]));
+        double half = (f - 1) / 2.0;
+        for (int z = 0, v = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                int row = c.nx() * (y / f + c.ny() * (z / f));
+                for (int x = 0; x < g.nx(); x++, v++) {
+                    int w = row + x / f;
+                    if (!band[w] || !coarse.region()[w] || coarse.mask()[w] && !coarse.peelKept()[w]) {
+                        continue;
+                    }
+                    double cx = (x - half) / f;
+                    double cy = (y - half) / f;
+                    double cz = (z - half) / f;
+                    up[v] = keptByPeel(trilinear(coarse.toScalp(), c, cx, cy, cz) - shift,
+                            trilinear(coarse.toTissue(), c, cx, cy, cz));
+                }
+            }
+        }
+        return up;
+    }
+
+    /** Voxels with a face neighbour on the other side of the mask. */
+    private static boolean[] boundary(boolean[] mask, Grid3 c) {
+        boolean[] out = new boolean[mask.length];
+        int nx = c.nx();
+        int ny = c.ny();
+        int nz = c.nz();
+        int nxy = nx * ny;
+        for (int z = 0, v = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++, v++) {
+                    boolean m = mask[v];
+                    out[v] = x > 0 && mask[v - 1] != m || x < nx - 1 && mask[v + 1] != m
+                            || y > 0 && mask[v - nx] != m || y < ny - 1 && mask[v + nx] != m
+                            || z > 0 && mask[v - nxy] != m || z < nz - 1 && mask[v + nxy] != m;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A field interpolated trilinearly at continuous voxel index (x, y, z), clamped to the grid. */
+    static double trilinear(float[] field, Grid3 c, double x, double y, double z) {
+        double[] p = {Math.max(0, Math.min(c.nx() - 1, x)), Math.max(0, Math.min(c.ny() - 1, y)),
+            Math.max(0, Math.min(c.nz() - 1, z))};
+        int[] n = {c.nx(), c.ny(), c.nz()};
+        int[] lo = new int[3];
+        double[] frac = new double[3];
+        for (int a = 0; a < 3; a++) {
+            lo[a] = Math.min((int) p[a], Math.max(0, n[a] - 2));
+            frac[a] = p[a] - lo[a];
+        }
+        double sum = 0;
+        for (int dz = 0; dz < 2; dz++) {
+            for (int dy = 0; dy < 2; dy++) {
+                for (int dx = 0; dx < 2; dx++) {
+                    double w = (dx == 0 ? 1 - frac[0] : frac[0]) * (dy == 0 ? 1 - frac[1] : frac[1])
+                            * (dz == 0 ? 1 - frac[2] : frac[2]);
+                    if (w > 0) {
+                        sum += w * field[lo[0] + dx + n[0] * (lo[1] + dy + n[1] * (lo[2] + dz))];
+                    }
+                }
+            }
+        }
+        return sum;
     }
 
     /** The largest component, closed by twice the erosion, holes (ventricles) filled. */
