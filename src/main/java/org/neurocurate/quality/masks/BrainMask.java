@@ -39,6 +39,8 @@ import org.neurocurate.quality.iqm.OrderStatistics;
  *   (ventricles) filled. T2w: no shell is peeled; after the closing, the dark voxels connected to the
  *   mask's outer boundary through dark voxels (bone the closing took in) are removed.</li>
  * </ol>
+ * A mask built on a working grid coarser than the scan's is brought to the scan's grid by
+ * {@link #refine}, which places the peeled skull boundary per scan voxel.
  */
 public final class BrainMask {
 
