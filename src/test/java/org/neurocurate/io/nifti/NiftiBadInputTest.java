@@ -171,4 +171,30 @@ class NiftiBadInputTest {
         }
         return bytes.toByteArray();
     }
+
+    @Test
+    void aHeapFullOfGarbageIsCollectedBeforeAnImageIsRefused() throws NiftiException {
+        Path file = Path.of("sub-01_T1w.nii.gz");
+        long[] free = {0};
+        int[] collections = {0};
+        // garbage: nothing seems free until a collection frees 100 MiB
+        NiftiReader.checkHeap(file, 1 << 20, Long.MAX_VALUE, () -> free[0], () -> {
+            collections[0]++;
+            free[0] = 100L << 20;
+        });
+        assertEquals(1, collections[0]);
+        // room enough: no collection
+        NiftiReader.checkHeap(file, 1 << 20, Long.MAX_VALUE, () -> free[0], () -> collections[0]++);
+        assertEquals(1, collections[0]);
+        // live data: still too little after collecting, refused with the file and the sizes
+        NiftiException e = assertThrows(NiftiException.class, () -> NiftiReader.checkHeap(file, 200L << 20,
+                Long.MAX_VALUE, () -> free[0], () -> collections[0]++));
+        assertEquals(2, collections[0]);
+        assertTrue(e.getMessage().contains("sub-01_T1w.nii.gz") && e.getMessage().contains("200 MiB")
+                && e.getMessage().contains("(100 MiB; raise -Xmx)"), e.getMessage());
+        // above the reader's own limit: refused without a collection
+        assertThrows(NiftiException.class, () -> NiftiReader.checkHeap(file, 2 << 20, 1 << 20, () -> free[0],
+                () -> collections[0]++));
+        assertEquals(2, collections[0]);
+    }
 }
