@@ -93,7 +93,12 @@ public final class BiasField implements Artifact<BiasField.Params> {
      * {@link #CENTRAL_RADIUS} (a fixed lattice in field-of-view coordinates, so the same on any grid).
      */
     public static double centralLogSd(Params p) {
-        return centralLogSd(p.coefficients().stream().mapToDouble(Double::doubleValue).toArray(), p.order());
+        return centralLogSd(coefficients(p), p.order());
+    }
+
+    private static double centralLogSd(double[] c, int order) {
+        double[] f = central(c, order);
+        return Math.sqrt(covariance(f, f));
     }
 
     /**
@@ -101,8 +106,20 @@ public final class BiasField implements Artifact<BiasField.Params> {
      * they shade the brain the same way, negative when one partly undoes the other.
      */
     public static double centralCovariance(Params p, Params q) {
-        double[] a = central(p.coefficients().stream().mapToDouble(Double::doubleValue).toArray(), p.order());
-        double[] b = central(q.coefficients().stream().mapToDouble(Double::doubleValue).toArray(), q.order());
+        return covariance(central(coefficients(p), p.order()), central(coefficients(q), q.order()));
+    }
+
+    /** The same field with every coefficient negated: the mirror-image shading, same strength. */
+    public static Params negated(Params p) {
+        return new Params(p.severity(), p.order(), p.coefficients().stream().map(c -> -c).toList());
+    }
+
+    private static double[] coefficients(Params p) {
+        return p.coefficients().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Population covariance of two equally long samples. */
+    private static double covariance(double[] a, double[] b) {
         double ma = 0;
         double mb = 0;
         for (int t = 0; t < a.length; t++) {
@@ -118,41 +135,22 @@ public final class BiasField implements Artifact<BiasField.Params> {
         return s / a.length;
     }
 
-    /** The same field with every coefficient negated: the mirror-image shading, same strength. */
-    public static Params negated(Params p) {
-        return new Params(p.severity(), p.order(), p.coefficients().stream().map(c -> -c).toList());
-    }
-
-    private static double centralLogSd(double[] c, int order) {
-        double[] f = central(c, order);
-        double s = 0;
-        double s2 = 0;
-        for (double x : f) {
-            s += x;
-            s2 += x * x;
-        }
-        double m = s / f.length;
-        return Math.sqrt(Math.max(0, s2 / f.length - m * m));
-    }
-
     /** Log field values at the lattice points inside the central ball. */
     private static double[] central(double[] c, int order) {
         List<int[]> ex = exponents(order);
+        double[][] p = powers(LATTICE, order);
         double[] out = new double[LATTICE * LATTICE * LATTICE];
         int m = 0;
         for (int i = 0; i < LATTICE; i++) {
-            double u = 2.0 * i / (LATTICE - 1) - 1;
             for (int j = 0; j < LATTICE; j++) {
-                double v = 2.0 * j / (LATTICE - 1) - 1;
                 for (int k = 0; k < LATTICE; k++) {
-                    double w = 2.0 * k / (LATTICE - 1) - 1;
-                    if (u * u + v * v + w * w > CENTRAL_RADIUS * CENTRAL_RADIUS) {
+                    if (p[1][i] * p[1][i] + p[1][j] * p[1][j] + p[1][k] * p[1][k] > CENTRAL_RADIUS * CENTRAL_RADIUS) {
                         continue;
                     }
                     double f = 0;
                     for (int t = 0; t < c.length; t++) {
                         int[] e = ex.get(t);
-                        f += c[t] * Math.pow(u, e[0]) * Math.pow(v, e[1]) * Math.pow(w, e[2]);
+                        f += c[t] * p[e[0]][i] * p[e[1]][j] * p[e[2]][k];
                     }
                     out[m++] = f;
                 }
