@@ -79,12 +79,20 @@ public final class QualityPipeline {
         }
         BrainMask.Peel peel = BrainMask.peeled(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm(),
                 config.tissue().brightCsf());
-        boolean[] brainC = peel.mask();
+        double boneBelow = BrainMask.boneBelow(peel, image, g, f);
+        boolean[] brain = BrainMask.onScanGrid(peel, image, boneBelow, c, g, f);
+        boolean[] brainC = f == 1 ? brain : Resolution.blockMajority(brain, g, f);
         double brainCm3 = count(brainC) * c.voxelVolume() / 1000;
         if (brainCm3 < MIN_BRAIN_CM3) {
             throw new NoBrainException(String.format("no brain found (brain mask %.0f cm3, need %.0f)", brainCm3, MIN_BRAIN_CM3));
         }
-        TissueModel model = TissueSegmentation.fit(small, brainC, c, config.tissue(), progress);
+        // the mask is made on the scan's grid (where it can cut at dark bone) and taken back to the working
+        // grid; voxels as dark as bone (partial volume at the skull's inner surface) are no tissue to model
+        boolean[] fitMask = brainC.clone();
+        for (int i = 0; i < fitMask.length; i++) {
+            fitMask[i] &= !(small[i] < boneBelow);
+        }
+        TissueModel model = TissueSegmentation.fit(small, fitMask, c, config.tissue(), progress);
         boolean[] hatC = HatMask.compute(headC, rotationC, brainC, c, coarseToWorld);
         Anonymisation anonC = Anonymisation.detect(small, headC, brainC, c, coarseToWorld);
         float[][] priorC = GeometricTissuePrior.compute(brainC, c);
@@ -92,7 +100,6 @@ public final class QualityPipeline {
         progress.status("tissue maps and artifacts at full resolution");
         boolean[] head = up(headC, g, f);
         boolean[] rotation = up(rotationC, g, f);
-        boolean[] brain = BrainMask.refine(peel, c, g, f);
         boolean[] hat = up(hatC, g, f);
         TissueMaps tissue = TissueSegmentation.apply(model, image, brain, g, config.tissue());
         float[] distanceC = DistanceTransform.distanceTo(headC, c);

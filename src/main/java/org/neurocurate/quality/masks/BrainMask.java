@@ -1,5 +1,7 @@
 package org.neurocurate.quality.masks;
 
+import java.util.function.IntPredicate;
+
 import org.neurocurate.quality.iqm.OrderStatistics;
 import org.neurocurate.volume.GridSampling;
 
@@ -41,7 +43,10 @@ import org.neurocurate.volume.GridSampling;
  *   mask's outer boundary through dark voxels (bone the closing took in) are removed.</li>
  * </ol>
  * A mask built on a working grid coarser than the scan's is brought to the scan's grid by
- * {@link #refine}, which places the peeled skull boundary per scan voxel.
+ * {@link #refine}, which places the peeled skull boundary per scan voxel. Where the image shows the
+ * skull as dark bone (T1w; {@link #boneBelow}: real cortical bone gives no signal, and in T1w CSF is
+ * brighter than air), {@link #onScanGrid} then cuts at the bone itself on the scan's voxels rather
+ * than at the shell's fixed depth, which must miss wherever the skull is thicker or thinner than it.
  */
 public final class BrainMask {
 
@@ -53,6 +58,21 @@ public final class BrainMask {
      * with it 28–35 cm³ of skull for 16–26 cm³ of the intracranial volume left out.
      */
     static final double REFINE_SHIFT = 0.5;
+
+    /** Depth (mm) of the region's outer shell whose dark voxels measure the bone under the scalp. */
+    static final double OUTER_SHELL_MM = 3;
+
+    /**
+     * Depth (mm) from the region's boundary within which dark bone is cut and CSF taken back: deeper
+     * than the thickest calvaria (about 7 mm) with a voxel to spare, shallower than the ventricles.
+     */
+    static final double BONE_BAND_MM = 10;
+
+    /** Least CSF-over-air contrast, in robust standard deviations of the air, for dark bone to count. */
+    static final double MIN_BONE_CONTRAST = 4;
+
+    /** Fewest voxels of each sample (outer shell, central dark voxels, air) for the bone threshold. */
+    private static final int MIN_SAMPLE = 100;
 
     /** Skull thickness (mm) peeled off where the grown brain meets the scalp; adult calvaria are about 5–7 mm. */
     static final double SKULL_MM = 6;
@@ -113,8 +133,13 @@ public final class BrainMask {
      * @param toScalp per voxel, the distance (mm) to the nearest voxel beyond the region
      * @param toTissue per voxel, the distance (mm) to the nearest brain tissue deeper than the shell
      * @param peelKept the voxels the peel kept, before the final closing
+     * @param tissueThreshold the intensity above which a voxel counted as brain tissue (or scalp)
+     * @param central the head's central voxels, nearly all brain
+     * @param outside the air around the head, away from the grid's two outermost layers
+     * @param boneBelow the bone threshold measured on this grid ({@link #boneBelow}), NaN for none
      */
-    public record Peel(boolean[] mask, boolean[] region, float[] toScalp, float[] toTissue, boolean[] peelKept) {
+    public record Peel(boolean[] mask, boolean[] region, float[] toScalp, float[] toTissue, boolean[] peelKept,
+            double tissueThreshold, boolean[] central, boolean[] outside, double boneBelow) {
 
         /** True when a skull shell was peeled (T1w); T2w masks carry the mask alone. */
         public boolean hasShell() {
@@ -178,7 +203,8 @@ public final class BrainMask {
         boolean[] grown = grow(core, deep, allowed, g, csfMarginMm);
         boolean[] filled = Components.fillHoles(BinaryMorphology.closeMm(grown, g, erosionMm), g);
         if (brightCsf) {
-            return new Peel(withoutOuterDark(finish(filled, g, erosionMm), source, t, g), null, null, null, null);
+            return new Peel(withoutOuterDark(finish(filled, g, erosionMm), source, t, g), null, null, null, null, t, central,
+                    null, Double.NaN);
         }
         boolean[] beyond = new boolean[head.length];
         for (int i = 0; i < head.length; i++) {
@@ -194,7 +220,84 @@ public final class BrainMask {
         for (int i = 0; i < brain.length; i++) {
             brain[i] = filled[i] && keptByPeel(toScalp[i], toTissue[i]);
         }
-        return new Peel(finish(brain, g, erosionMm), filled, toScalp, toTissue, brain);
+        return new Peel(finish(brain, g, erosionMm), filled, toScalp, toTissue, brain, t, central, outside,
+                boneBelow(source, filled, toScalp, t, central, outside));
+    }
+
+    /**
+     * The intensity below which a voxel of the skull band counts as bone, measured on this grid, or
+     * NaN when the image shows no dark bone. Cortical bone gives no signal (T2* under 1 ms), so where
+     * the image resolves it, the layer under the scalp is as dark as the air, darker than the CSF
+     * (about a seventh of white matter in T1w): the threshold is halfway between the air's median and
+     * the lower quartile of the central dark voxels (ventricles and sulci: CSF). It holds when that
+     * CSF level lies at least {@value #MIN_BONE_CONTRAST} robust standard deviations of the air above
+     * the air, and the dark voxels of the region's outer {@value #OUTER_SHELL_MM} mm (bone, under the
+     * scalp) have their median below it; where the skull is as bright as CSF (or a thick slice mixes
+     * it with the scalp) the peel's geometric shell stands alone.
+     */
+    static double boneBelow(float[] image, boolean[] region, float[] toScalp, double tissueThreshold, boolean[] central,
+            boolean[] outside) {
+        double[] shell = values(image, i -> region[i] && toScalp[i] <= OUTER_SHELL_MM && image[i] <= tissueThreshold);
+        double[] csf = values(image, i -> central[i] && image[i] <= tissueThreshold);
+        double[] air = values(image, i -> outside[i] && image[i] > 0);
+        if (shell.length < MIN_SAMPLE || csf.length < MIN_SAMPLE || air.length < MIN_SAMPLE) {
+            return Double.NaN;
+        }
+        double airLevel = OrderStatistics.median(air, air.length);
+        double csfLevel = OrderStatistics.percentile(csf, csf.length, 25);
+        double[] deviation = new double[air.length];
+        for (int i = 0; i < air.length; i++) {
+            deviation[i] = Math.abs(air[i] - airLevel);
+        }
+        double airSd = 1.4826 * OrderStatistics.median(deviation, deviation.length);
+        double threshold = (airLevel + csfLevel) / 2;
+        boolean resolved = csfLevel - airLevel >= MIN_BONE_CONTRAST * airSd
+                && OrderStatistics.median(shell, shell.length) - airLevel < (csfLevel - airLevel) / 4;
+        return resolved ? threshold : Double.NaN;
+    }
+
+    /**
+     * The brain mask without the dark bone of its skull band, with the CSF the geometric shell cut
+     * off: within the region's outer {@value #BONE_BAND_MM} mm the voxels below {@code boneBelow}
+     * connected through such voxels to the region's boundary are bone; the mask is then the voxels of
+     * the mask or of the band, less that bone, connected to the mask's voxels deeper than the band.
+     */
+    static boolean[] withoutBone(boolean[] mask, boolean[] region, float[] toScalp, float[] image, double boneBelow,
+            double tissueThreshold, Grid3 g) {
+        int n = mask.length;
+        boolean[] band = new boolean[n];
+        boolean[] dark = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            band[i] = region[i] && toScalp[i] <= BONE_BAND_MM;
+            dark[i] = band[i] && image[i] < boneBelow;
+        }
+        boolean[] rim = BinaryMorphology.dilate(complement(region), g, BinaryMorphology.Connectivity.SIX, 1);
+        boolean[] seeds = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            seeds[i] = dark[i] && rim[i];
+        }
+        boolean[] bone = Components.reachedFrom(seeds, dark, g);
+        boolean[] candidate = new boolean[n];
+        boolean[] deep = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            candidate[i] = !bone[i] && (mask[i] || band[i] && image[i] >= boneBelow && image[i] <= tissueThreshold);
+            deep[i] = mask[i] && !band[i];
+        }
+        return Components.reachedFrom(deep, candidate, g);
+    }
+
+    private static double[] values(float[] image, IntPredicate in) {
+        int n = 0;
+        for (int i = 0; i < image.length; i++) {
+            n += in.test(i) ? 1 : 0;
+        }
+        double[] out = new double[n];
+        for (int i = 0, k = 0; i < image.length; i++) {
+            if (in.test(i)) {
+                out[k++] = image[i];
+            }
+        }
+        return out;
     }
 
     /** The skull peel's rule: deeper than the shell, or than the thin shell near brain tissue. */
@@ -242,6 +345,36 @@ public final class BrainMask {
             }
         }
         return up;
+    }
+
+    /**
+     * The bone threshold of the scan's grid {@code g}: measured there ({@link #boneBelow}: a finer grid
+     * resolves the skull's thickness better, a 2×2×6 mm working grid mixes bone with scalp), else the
+     * working grid's; NaN when neither shows dark bone, or without a peeled shell (T2w).
+     */
+    public static double boneBelow(Peel coarse, float[] image, Grid3 g, int f) {
+        if (!coarse.hasShell()) {
+            return Double.NaN;
+        }
+        if (f == 1) {
+            return coarse.boneBelow();
+        }
+        double fine = boneBelow(image, Resolution.upsample(coarse.region(), g, f), Resolution.upsample(coarse.toScalp(), g, f),
+                coarse.tissueThreshold(), Resolution.upsample(coarse.central(), g, f), Resolution.upsample(coarse.outside(), g, f));
+        return Double.isNaN(fine) ? coarse.boneBelow() : fine;
+    }
+
+    /**
+     * The brain mask on the scan's grid: {@link #refine(Peel, Grid3, Grid3, int)}, then, when the image
+     * shows dark bone ({@code boneBelow} not NaN), {@link #withoutBone} on the scan's own voxels.
+     */
+    public static boolean[] onScanGrid(Peel coarse, float[] image, double boneBelow, Grid3 c, Grid3 g, int f) {
+        boolean[] geometric = refine(coarse, c, g, f);
+        if (Double.isNaN(boneBelow)) {
+            return geometric;
+        }
+        return withoutBone(geometric, Resolution.upsample(coarse.region(), g, f), Resolution.upsample(coarse.toScalp(), g, f),
+                image, boneBelow, coarse.tissueThreshold(), g);
     }
 
     private static double at(float[] field, Grid3 c, double x, double y, double z) {

@@ -39,6 +39,20 @@ public final class Resolution {
         return out;
     }
 
+    /** A coarse voxel is set when at least half of the fine voxels of its block are set. */
+    public static boolean[] blockMajority(boolean[] mask, Grid3 g, int f) {
+        float[] share = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            share[i] = mask[i] ? 1 : 0;
+        }
+        float[] mean = blockMean(share, g, f);
+        boolean[] out = new boolean[mean.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = mean[i] >= 0.5f;
+        }
+        return out;
+    }
+
     /** Each fine voxel takes the value of the coarse voxel holding it. */
     public static boolean[] upsample(boolean[] coarse, Grid3 g, int f) {
         int[] from = coarseIndex(g, f);
