@@ -39,16 +39,39 @@ public final class Resolution {
         return out;
     }
 
+    /** The value of each f×f×f block's first voxel (its lowest x, y and z): a subsample, not a mean. */
+    public static float[] blockSample(float[] image, Grid3 g, int f) {
+        Grid3 c = coarse(g, f);
+        float[] out = new float[c.size()];
+        for (int z = 0, w = 0; z < c.nz(); z++) {
+            for (int y = 0; y < c.ny(); y++) {
+                for (int x = 0; x < c.nx(); x++, w++) {
+                    out[w] = image[g.index(x * f, y * f, z * f)];
+                }
+            }
+        }
+        return out;
+    }
+
     /** A coarse voxel is set when at least half of the fine voxels of its block are set. */
     public static boolean[] blockMajority(boolean[] mask, Grid3 g, int f) {
-        float[] share = new float[mask.length];
-        for (int i = 0; i < mask.length; i++) {
-            share[i] = mask[i] ? 1 : 0;
+        Grid3 c = coarse(g, f);
+        int[] set = new int[c.size()];
+        int[] count = new int[c.size()];
+        for (int z = 0, v = 0; z < g.nz(); z++) {
+            int cz = z / f;
+            for (int y = 0; y < g.ny(); y++) {
+                int rowC = c.nx() * (y / f + c.ny() * cz);
+                for (int x = 0; x < g.nx(); x++, v++) {
+                    int w = rowC + x / f;
+                    set[w] += mask[v] ? 1 : 0;
+                    count[w]++;
+                }
+            }
         }
-        float[] mean = blockMean(share, g, f);
-        boolean[] out = new boolean[mean.length];
+        boolean[] out = new boolean[c.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = mean[i] >= 0.5f;
+            out[i] = 2 * set[i] >= count[i];
         }
         return out;
     }
