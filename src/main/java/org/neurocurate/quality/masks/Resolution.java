@@ -21,17 +21,10 @@ public final class Resolution {
         Grid3 c = coarse(g, f);
         double[] sum = new double[c.size()];
         int[] count = new int[c.size()];
-        for (int z = 0, v = 0; z < g.nz(); z++) {
-            int cz = z / f;
-            for (int y = 0; y < g.ny(); y++) {
-                int rowC = c.nx() * (y / f + c.ny() * cz);
-                for (int x = 0; x < g.nx(); x++, v++) {
-                    int w = rowC + x / f;
-                    sum[w] += image[v];
-                    count[w]++;
-                }
-            }
-        }
+        forEachVoxel(g, f, (v, w) -> {
+            sum[w] += image[v];
+            count[w]++;
+        });
         float[] out = new float[c.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) (sum[i] / count[i]);
@@ -58,17 +51,10 @@ public final class Resolution {
         Grid3 c = coarse(g, f);
         int[] set = new int[c.size()];
         int[] count = new int[c.size()];
-        for (int z = 0, v = 0; z < g.nz(); z++) {
-            int cz = z / f;
-            for (int y = 0; y < g.ny(); y++) {
-                int rowC = c.nx() * (y / f + c.ny() * cz);
-                for (int x = 0; x < g.nx(); x++, v++) {
-                    int w = rowC + x / f;
-                    set[w] += mask[v] ? 1 : 0;
-                    count[w]++;
-                }
-            }
-        }
+        forEachVoxel(g, f, (v, w) -> {
+            set[w] += mask[v] ? 1 : 0;
+            count[w]++;
+        });
         boolean[] out = new boolean[c.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = 2 * set[i] >= count[i];
@@ -96,18 +82,30 @@ public final class Resolution {
         return out;
     }
 
-    /** For each voxel of {@code g}, the index of the coarse voxel (factor f) holding it. */
-    private static int[] coarseIndex(Grid3 g, int f) {
+    /** A voxel of the scan's grid (index v) and the coarse voxel holding it (index w). */
+    @FunctionalInterface
+    private interface VoxelInBlock {
+        void accept(int v, int w);
+    }
+
+    /** Calls {@code action} for every voxel of {@code g}, in index order, with its coarse voxel (factor f). */
+    private static void forEachVoxel(Grid3 g, int f, VoxelInBlock action) {
         Grid3 c = coarse(g, f);
-        int[] out = new int[g.size()];
         for (int z = 0, v = 0; z < g.nz(); z++) {
+            int cz = z / f;
             for (int y = 0; y < g.ny(); y++) {
-                int rowC = c.nx() * (y / f + c.ny() * (z / f));
+                int rowC = c.nx() * (y / f + c.ny() * cz);
                 for (int x = 0; x < g.nx(); x++, v++) {
-                    out[v] = rowC + x / f;
+                    action.accept(v, rowC + x / f);
                 }
             }
         }
+    }
+
+    /** For each voxel of {@code g}, the index of the coarse voxel (factor f) holding it. */
+    private static int[] coarseIndex(Grid3 g, int f) {
+        int[] out = new int[g.size()];
+        forEachVoxel(g, f, (v, w) -> out[v] = w);
         return out;
     }
 
