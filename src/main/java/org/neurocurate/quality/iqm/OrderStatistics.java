@@ -8,7 +8,22 @@ package org.neurocurate.quality.iqm;
  */
 public final class OrderStatistics {
 
+    /** statsmodels' normal consistency constant for the MAD: Φ⁻¹(3/4). */
+    static final double MAD_CONSTANT = 0.6744897501960817;
+
     private OrderStatistics() {
+    }
+
+    /**
+     * statsmodels {@code mad(x, center)}: median(|x − center| / 0.6745), the standard deviation of a
+     * normal sample estimated robustly; NaN for an empty sample. {@code x} is left unchanged.
+     */
+    public static double mad(double[] x, double center) {
+        double[] dev = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            dev[i] = Math.abs(x[i] - center) / MAD_CONSTANT;
+        }
+        return median(dev, dev.length);
     }
 
     /**

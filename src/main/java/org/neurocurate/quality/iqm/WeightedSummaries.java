@@ -21,8 +21,6 @@ import java.util.Arrays;
  */
 final class WeightedSummaries {
 
-    /** statsmodels' normal consistency constant for the MAD: Φ⁻¹(3/4). */
-    static final double MAD_CONSTANT = 0.6744897501960817;
     /** numpy {@code finfo(float64).resolution}, scipy's threshold for a numerically zero variance in kurtosis. */
     private static final double RESOLUTION = 1e-15;
     private static final double EXACT_HIT = 1e-10;
@@ -73,7 +71,7 @@ final class WeightedSummaries {
         double[] q = quantiles(values, weights, new double[] {0.05, 0.5, 0.95});
         double[] thresholded = thresholded(image, map);
         return new RegionSummary(round4(mean), round4(q[1]), round4(q[2]), round4(q[0]),
-                round4(kurtosis(thresholded)), round4(std), round4(mad(thresholded, q[1])), n);
+                round4(kurtosis(thresholded)), round4(std), round4(OrderStatistics.mad(thresholded, q[1])), n);
     }
 
     /** statsmodels DescrStatsW quantiles (SAS definition 5) on tie-aggregated sorted values. */
@@ -163,15 +161,6 @@ final class WeightedSummaries {
             return Double.NaN;
         }
         return m4 / (m2 * m2) - 3.0;
-    }
-
-    /** statsmodels {@code mad(x, center)}: median(|x − center| / 0.6745); NaN for an empty sample. */
-    static double mad(double[] x, double center) {
-        double[] dev = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            dev[i] = Math.abs(x[i] - center) / MAD_CONSTANT;
-        }
-        return OrderStatistics.median(dev, dev.length);
     }
 
     /** numpy {@code np.round} of a float32 value: multiply, round half to even and divide, all in float32. */

@@ -202,8 +202,8 @@ public final class BrainMask {
         boolean[] grown = grow(core, deep, allowed, g, csfMarginMm);
         boolean[] filled = Components.fillHoles(BinaryMorphology.closeMm(grown, g, erosionMm), g);
         if (brightCsf) {
-            return new Peel(withoutOuterDark(finish(filled, g, erosionMm), source, t, g), null, null, null, null, t, central,
-                    null);
+            return new Peel(withoutOuterDark(finish(filled, g, erosionMm), source, t, g), null, null, null, null, Double.NaN,
+                    null, null);
         }
         boolean[] beyond = new boolean[head.length];
         for (int i = 0; i < head.length; i++) {
@@ -249,11 +249,7 @@ public final class BrainMask {
         }
         double airLevel = OrderStatistics.median(air, air.length);
         double csfLevel = OrderStatistics.percentile(csf, csf.length, 25);
-        double[] deviation = new double[air.length];
-        for (int i = 0; i < air.length; i++) {
-            deviation[i] = Math.abs(air[i] - airLevel);
-        }
-        double airSd = 1.4826 * OrderStatistics.median(deviation, deviation.length);
+        double airSd = OrderStatistics.mad(air, airLevel);
         double threshold = (airLevel + csfLevel) / 2;
         boolean resolved = csfLevel - airLevel >= MIN_BONE_CONTRAST * airSd
                 && OrderStatistics.percentile(shell, shell.length, 25) - airLevel < (csfLevel - airLevel) / 4;
@@ -296,6 +292,7 @@ public final class BrainMask {
         return Components.reachedFrom(deep, candidate, g);
     }
 
+    /** The values of the voxels {@code in} accepts, in index order. */
     private static double[] values(float[] image, IntPredicate in) {
         int n = 0;
         for (int i = 0; i < image.length; i++) {
@@ -419,17 +416,8 @@ public final class BrainMask {
 
     /** The median of the voxels of {@code mask} whose value is above {@code limit}; +∞ for none. */
     private static double medianAbove(float[] image, boolean[] mask, double limit) {
-        int n = 0;
-        for (int i = 0; i < image.length; i++) {
-            n += mask[i] && image[i] > limit ? 1 : 0;
-        }
-        double[] v = new double[n];
-        for (int i = 0, k = 0; i < image.length; i++) {
-            if (mask[i] && image[i] > limit) {
-                v[k++] = image[i];
-            }
-        }
-        return n == 0 ? Double.POSITIVE_INFINITY : OrderStatistics.median(v, n);
+        double[] v = values(image, i -> mask[i] && image[i] > limit);
+        return v.length == 0 ? Double.POSITIVE_INFINITY : OrderStatistics.median(v, v.length);
     }
 
     /** The mean of the voxels of {@code mask} whose value is at most {@code limit}. */

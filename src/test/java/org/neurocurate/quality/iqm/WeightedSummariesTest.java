@@ -68,7 +68,7 @@ class WeightedSummariesTest {
     @Test
     void madIsTheNormalisedMedianDeviationAroundTheGivenCentre() {
         // |x − 10| = 1, 2, 4 → median 2 → 2 / 0.6744897501960817
-        assertEquals(2 / 0.6744897501960817, WeightedSummaries.mad(new double[] {9, 12, 14}, 10), 1e-15, "double rounding only");
+        assertEquals(2 / 0.6744897501960817, OrderStatistics.mad(new double[] {9, 12, 14}, 10), 1e-15, "double rounding only");
     }
 
     @Test
