@@ -4,7 +4,11 @@ package org.neurocurate.synth;
  * Tissue classes of the synthetic head with their label values (the index in the ground-truth label
  * map) and MR properties. Relaxation times are typical literature values for adult brain at 1.5 T and
  * 3 T (Wansapura et al., JMRI 1999; Stanisz et al., MRM 2005; Bojorquez et al., MRI 2017): T1 grows
- * with field strength, T2 barely changes, so one T2 is used. PD is relative to CSF.
+ * with field strength, T2 barely changes, so one T2 is used. PD is relative to CSF. The skull is
+ * cortical bone, whose T2* lies under 1 ms (Du and Bydder, NMR Biomed 2013): with T2 0.5 ms it gives
+ * about 0.1–0.3 % of its signal at the T1w echo times (3–3.6 ms), as dark as the air, as in real scans.
+ * (A T2 of 5 ms, used before, left half of it: a skull about as bright as CSF in T1w, which hid
+ * from the brain mask the dark layer real scans show between scalp and CSF.)
  */
 public enum Tissue {
     BACKGROUND(0, "background", 0, 1, 1, 1),
@@ -17,7 +21,7 @@ public enum Tissue {
     CEREBELLUM_WM(7, "cerebellum_WM", 0.71, 640, 830, 75),
     BRAINSTEM(8, "brainstem", 0.73, 750, 980, 80),
     LESION(9, "WM_lesion", 0.86, 950, 1250, 180),
-    SKULL(10, "skull", 0.10, 300, 320, 5),
+    SKULL(10, "skull", 0.10, 300, 320, 0.5),
     SCALP(11, "scalp", 0.85, 500, 620, 60);
 
     /** Number of classes (label values 0..COUNT−1). */

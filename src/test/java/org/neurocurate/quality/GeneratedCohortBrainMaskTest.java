@@ -28,7 +28,11 @@ class GeneratedCohortBrainMaskTest {
      * 9 mm slice, and sub-001's face and neck joined the brain core through the bottom slices (brain
      * Dice 0.895, 1,852 scalp voxels in the mask). Pieces of the eroded tissue that touch the skin within
      * their slice no longer seed the core: sub-001 0.965, the site's six other scans unchanged
-     * (0.947–0.969). The issue's target, 0.95, holds on six of the seven; sub-003 measures 0.947.
+     * (0.947–0.969). Since the generated skull is air-dark (cortical bone's T2* under 1 ms) the seven
+     * measure 0.939–0.959 and the issue's target, 0.95, holds on four (with the skull about as bright as
+     * CSF, on six): a 9 mm slice through the vertex mixes the tangential bone with CSF and brain into
+     * voxels the bone cut cannot call dark, and most of the extra skull inside lies in the top and
+     * bottom slices.
      */
     @Test
     void faceAndNeckStayOutOfThickSliceBrainMasks(@TempDir Path dir) throws IOException, NoBrainException {
@@ -52,7 +56,7 @@ class GeneratedCohortBrainMaskTest {
                 scalpInside += brain[v] && t == Tissue.SCALP ? 1 : 0;
             }
             double dice = HeadPhantom.dice(brain, intracranial);
-            assertTrue(dice >= 0.94, id + " (3x3x9 mm): brain Dice " + dice);
+            assertTrue(dice >= 0.93, id + " (3x3x9 mm): brain Dice " + dice);
             assertTrue(scalpInside < 100, id + " (3x3x9 mm): " + scalpInside + " scalp voxels in the brain mask");
         }
         assertEquals(7, thick, "thick-slice scans among the first 12 subjects of cohort seed 1");
@@ -61,7 +65,9 @@ class GeneratedCohortBrainMaskTest {
     /**
      * On a 1 mm scan the mask is built on the 2 mm working grid; replicated, its skull boundary moves
      * in 2 mm steps. {@link BrainMask#refine} places it per 1 mm voxel. Cohort seed 41 at 1 mm: sub-002
-     * (1×1×3 mm) brain Dice 0.962 → 0.975, sub-003 (1 mm) 0.977 → 0.980, with less skull inside.
+     * (1×1×3 mm) brain Dice 0.961 → 0.975 with skull voxels inside 24,573 → 13,248, sub-003 (1 mm)
+     * 0.976 → 0.980 with 43,349 → 28,217 (with a skull about as bright as CSF, 0.962 → 0.975 and 0.977
+     * → 0.980). This is the geometric mask alone; the bone cut then takes most of the rest out.
      */
     @Test
     void refiningOnTheScanGridTakesSkullOutOfOneMillimetreMasks(@TempDir Path dir) throws IOException {
@@ -88,7 +94,7 @@ class GeneratedCohortBrainMaskTest {
             }
             double before = HeadPhantom.dice(replicated, intracranial);
             double after = HeadPhantom.dice(refined, intracranial);
-            assertTrue(after >= before + 0.002 && after >= 0.975, id + ": brain Dice " + before + " -> " + after);
+            assertTrue(after >= before + 0.002 && after >= 0.97, id + ": brain Dice " + before + " -> " + after);
             long skullBefore = overlap(replicated, skull);
             long skullAfter = overlap(refined, skull);
             assertTrue(skullAfter < 0.8 * skullBefore, id + ": skull voxels inside " + skullBefore + " -> " + skullAfter);
@@ -96,13 +102,14 @@ class GeneratedCohortBrainMaskTest {
     }
 
     /**
-     * Cortical bone gives no signal (T2* under 1 ms): where the skull is as dark as the air, the mask
-     * is cut at the bone and keeps the CSF under it. Cohort seed 41 at 1 mm, its skull voxels replaced
-     * by air voxels of the same scan (voxels partly bone keep their value): sub-003 (1 mm) brain Dice
-     * 0.980 → 0.997, CSF 0.898 → 0.952, skull voxels inside 23,903 → 2,976; sub-002 (1×1×3 mm) 0.975 →
-     * 0.993, CSF 0.825 → 0.891, 11,392 → 2,465 (the unchanged scans' figures are the geometric peel's:
-     * their skull, about as bright as CSF, shows no dark bone); GM / WM Dice then 0.935 / 0.966 and
-     * 0.914 / 0.969.
+     * Cortical bone gives no signal (T2* under 1 ms), and the generated skull shows it: the mask is cut
+     * at the bone and keeps the CSF under it. Against the same scans with their skull voxels replaced
+     * by CSF voxels of the scan (a skull about as bright as CSF, where the geometric peel stands alone),
+     * cohort seed 41 at 1 mm: sub-003 (1 mm) brain Dice 0.979 → 0.993, CSF 0.897 → 0.937, skull voxels
+     * inside 29,094 → 6,156; sub-002 (1×1×3 mm) 0.975 → 0.987, CSF 0.829 → 0.868, 12,438 → 3,728; GM /
+     * WM Dice on the generated scans 0.931 / 0.963 and 0.917 / 0.970. (Skull voxels replaced by air
+     * voxels instead of the generator's bone, which mixes with the scalp at the skin: sub-002 0.993 and
+     * CSF 0.891.)
      */
     @Test
     void darkBoneIsCutOffAndTheCsfUnderItKept(@TempDir Path dir) throws IOException, NoBrainException {
@@ -111,7 +118,7 @@ class GeneratedCohortBrainMaskTest {
         for (String id : new String[] {"sub-002", "sub-003"}) {
             Volume scan = scan(dir, id);
             float[] truth = truth(dir, id);
-            float[] dark = darkBone(scan.toFloatArray(), truth);
+            float[] bright = brightSkull(scan.toFloatArray(), truth);
             boolean[] intracranial = new boolean[truth.length];
             boolean[] skull = new boolean[truth.length];
             boolean[] csf = new boolean[truth.length];
@@ -125,29 +132,30 @@ class GeneratedCohortBrainMaskTest {
                 gm[v] = t == Tissue.GM || t == Tissue.DEEP_GM || t == Tissue.CEREBELLUM_GM;
                 wm[v] = t.brainTissue() && !gm[v];
             }
-            QcResult bright = QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
-            QcResult cut = QualityPipeline.run(Volume.ofFloats(dark, scan.dimensions(), scan.voxelToWorld()), QcConfig.DEFAULTS,
-                    ProgressListener.NONE);
-            double[] dice = {HeadPhantom.dice(bright.brain(), intracranial), HeadPhantom.dice(cut.brain(), intracranial),
-                HeadPhantom.dice(labelled(bright, 1), csf), HeadPhantom.dice(labelled(cut, 1), csf)};
-            String what = String.format("%s: brain Dice %.3f -> %.3f, CSF %.3f -> %.3f", id, dice[0], dice[1], dice[2], dice[3]);
-            assertTrue(dice[1] >= 0.99 && dice[1] > dice[0] + 0.01, what);
-            assertTrue(dice[3] >= 0.88 && dice[3] > dice[2] + 0.04, what);
-            assertTrue(overlap(cut.brain(), skull) < 0.3 * overlap(bright.brain(), skull), what);
+            QcResult peeled = QualityPipeline.run(Volume.ofFloats(bright, scan.dimensions(), scan.voxelToWorld()),
+                    QcConfig.DEFAULTS, ProgressListener.NONE);
+            QcResult cut = QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
+            double[] dice = {HeadPhantom.dice(peeled.brain(), intracranial), HeadPhantom.dice(cut.brain(), intracranial),
+                HeadPhantom.dice(labelled(peeled, 1), csf), HeadPhantom.dice(labelled(cut, 1), csf)};
+            String what = String.format("%s: brain Dice %.3f -> %.3f, CSF %.3f -> %.3f, skull inside %d -> %d", id, dice[0],
+                    dice[1], dice[2], dice[3], overlap(peeled.brain(), skull), overlap(cut.brain(), skull));
+            assertTrue(dice[1] >= 0.98 && dice[1] > dice[0] + 0.01, what);
+            assertTrue(dice[3] >= 0.86 && dice[3] > dice[2] + 0.03, what);
+            assertTrue(overlap(cut.brain(), skull) < 0.35 * overlap(peeled.brain(), skull), what);
             // grey and white matter keep the target (0.85) with the bone gone from mask and fit
             double gmDice = HeadPhantom.dice(labelled(cut, 2), gm);
             double wmDice = HeadPhantom.dice(labelled(cut, 3), wm);
             assertTrue(gmDice >= 0.85 && wmDice >= 0.85, id + ": GM Dice " + gmDice + ", WM " + wmDice);
-            assertTrue(Double.isNaN(boneBelow(scan.toFloatArray(), scan, 2)), id + ": the generated skull shows as dark bone");
-            assertTrue(boneBelow(dark, scan, 2) > 0, id + ": no dark bone found");
+            assertTrue(boneBelow(scan.toFloatArray(), scan, 2) > 0, id + ": no dark bone found");
+            assertTrue(Double.isNaN(boneBelow(bright, scan, 2)), id + ": a CSF-bright skull taken for dark bone");
         }
     }
 
     /**
      * On coarse grids the skull is one or two voxels thick and a thick slice mixes it with the scalp;
      * the bone under the scalp still shows in the outer shell's darker voxels. Cohort seed 41: sub-003
-     * (3 and 4 mm) and sub-002 (3×3×9 mm), skull made air-dark as above: bone found on each; with the
-     * generated skull, none. (At 4×4×12 mm, sub-002 has too few central dark voxels to measure CSF.)
+     * (3 and 4 mm) and sub-002 (3×3×9 mm): bone found on each; with the skull made as bright as CSF
+     * (as above), none. (At 4×4×12 mm, sub-002 has too few central dark voxels to measure CSF.)
      */
     @Test
     void darkBoneIsFoundOnCoarseAndThickSliceGrids(@TempDir Path dir) throws IOException {
@@ -159,8 +167,9 @@ class GeneratedCohortBrainMaskTest {
                 Volume scan = scan(root, id);
                 float[] truth = truth(root, id);
                 String what = grid + " mm grid, " + id;
-                assertTrue(Double.isNaN(boneBelow(scan.toFloatArray(), scan, 1)), what + ": the generated skull shows as dark bone");
-                assertTrue(boneBelow(darkBone(scan.toFloatArray(), truth), scan, 1) > 0, what + ": no dark bone found");
+                assertTrue(boneBelow(scan.toFloatArray(), scan, 1) > 0, what + ": no dark bone found");
+                assertTrue(Double.isNaN(boneBelow(brightSkull(scan.toFloatArray(), truth), scan, 1)),
+                        what + ": a CSF-bright skull taken for dark bone");
             }
         }
     }
@@ -175,23 +184,26 @@ class GeneratedCohortBrainMaskTest {
         return NiftiReader.read(root.resolve("sourcedata").resolve(id).resolve("anat").resolve(id + "_dseg.nii.gz")).toFloatArray();
     }
 
-    /** The image with its skull voxels (by the truth's labels) replaced by random air voxels of it. */
-    private static float[] darkBone(float[] image, float[] truth) {
-        float[] air = new float[image.length];
+    /**
+     * The image with its skull voxels (by the truth's labels) replaced by random CSF voxels of it: a
+     * skull about as bright as CSF, which the image does not show as bone.
+     */
+    private static float[] brightSkull(float[] image, float[] truth) {
+        float[] csf = new float[image.length];
         int n = 0;
         for (int v = 0; v < image.length; v++) {
-            if (Math.round(truth[v]) == Tissue.BACKGROUND.label() && image[v] > 0) {
-                air[n++] = image[v];
+            if (Math.round(truth[v]) == Tissue.CSF.label()) {
+                csf[n++] = image[v];
             }
         }
         Random random = new Random(41);
-        float[] dark = image.clone();
+        float[] bright = image.clone();
         for (int v = 0; v < image.length; v++) {
             if (Math.round(truth[v]) == Tissue.SKULL.label()) {
-                dark[v] = air[random.nextInt(n)];
+                bright[v] = csf[random.nextInt(n)];
             }
         }
-        return dark;
+        return bright;
     }
 
     /** The scan grid's bone threshold as the pipeline measures it on a working grid of factor {@code f}. */
