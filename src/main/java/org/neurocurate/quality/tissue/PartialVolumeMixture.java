@@ -313,8 +313,15 @@ final class PartialVolumeMixture {
      * those deep peaks, and cortical grey matter falls into the dark mixed class. They can only pull the
      * middle towards white matter, so a mantle estimate further from it is taken; one nearer it means the
      * mantle is the worse-determined histogram (9 mm slices, where the mantle is a few slices of partial
-     * volume) and is left. {@code whiteIsBrightest}: white matter is the brightest tissue (T1w), else the
-     * darkest (T2w).
+     * volume) and is left. Nor is a mantle whose middle class forms a pure peak ({@link #formsPeak})
+     * where the whole brain's did not: the whole brain holds the mantle, and pure cortex would peak
+     * there too. Such a peak is the pile-up of cortical voxels at the ribbon's end (a 2.5 mm cortex fills
+     * at most about 80 % of a 3 mm voxel): on clean 3–4 mm scans of a quiet generated 3 T site (five of
+     * 50 clean scans of four cohorts) it lay at 79–100, up to 27 below the whole brain's middle mean,
+     * with the mantle's pure dark class at 0.3–6 % of its voxels; left, GM Dice 0.861 → 0.920 and 0.708
+     * → 0.825 on two of them, 0.906 → 0.873 on a third, the others within 0.01 (CSF 0.581 → 0.803,
+     * 0.554 → 0.739, 0.644 → 0.674). {@code whiteIsBrightest}: white matter is the brightest tissue
+     * (T1w), else the darkest (T2w).
      */
     void middleFromCortex(float[] mantle, float[] all, int iterations, boolean whiteIsBrightest) {
         if (mantle.length < 10) {
@@ -323,7 +330,8 @@ final class PartialVolumeMixture {
         PartialVolumeMixture cortex = copy();
         cortex.search(mantle, iterations);
         boolean furtherFromWhite = whiteIsBrightest ? cortex.mean[1] < mean[1] : cortex.mean[1] > mean[1];
-        Histogram h = furtherFromWhite ? Histogram.of(all) : null;
+        boolean ribbonEnd = cortex.pureMiddlePeak && !pureMiddlePeak;
+        Histogram h = furtherFromWhite && !ribbonEnd ? Histogram.of(all) : null;
         if (h == null) {
             return;
         }
