@@ -222,6 +222,25 @@ class RuleTieringTest {
         assertTrue(tiers.get(1).reason().contains("snr_wm=6.67 far below"), tiers.get(1).reason());
     }
 
+    @Test
+    void efcIsNeverJudgedTighterThanItsResolution() {
+        // 12 clean scans of one site with efc 0.56 +- 0.003 (an IQR far below the floor, as a site's typical
+        // scans can be): a clean scan of a larger head at 0.583 stays in tier 4-5; a moving subject's at
+        // 0.64 falls to tier 1
+        java.util.Random r = new java.util.Random(7);
+        List<String> ids = new java.util.ArrayList<>();
+        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            ids.add("sub-" + i);
+            rows.add(java.util.Map.of("efc", i == 0 ? 0.583 : i == 1 ? 0.64 : 0.56 + 0.006 * (r.nextDouble() - 0.5)));
+        }
+        List<TierAssignment> tiers = RuleTiering.tier(IqmTable.fromMaps("bids_name", ids,
+                java.util.Collections.nCopies(14, "S0"), rows), 10);
+        assertTrue(tiers.get(0).tier() >= 4, tiers.get(0).reason());
+        assertEquals(1, tiers.get(1).tier(), tiers.get(1).reason());
+        assertTrue(tiers.get(1).reason().contains("efc=0.64 far above"), tiers.get(1).reason());
+    }
+
     /**
      * Tiers of one site, S0, of {@code n} scans: efc around 0.5 (SD 0.01) and {@code iqm} from
      * {@code value} (scan index, the shared random source), drawn before the scan's efc.
