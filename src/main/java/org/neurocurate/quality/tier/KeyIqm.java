@@ -97,7 +97,8 @@ public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean 
      * low as 0.003; and a site's typical scans, trimmed of its high-efc clean ones, narrowed to an IQR
      * near 0.009, against which five clean scans of young and middle-aged subjects (efc 0.583–0.596, site
      * median 0.56; 60 scans at 3 mm, air-dark skull) fell to tiers 2–3 as "likely motion": Spearman ρ
-     * 0.820 → 0.911 on that cohort, eleven other cohorts unchanged.
+     * 0.820 → 0.911 on that cohort, eleven other cohorts unchanged (the same twelve with a CSF-bright
+     * generated skull: eleven unchanged, one 0.876 → 0.877).
      */
     static final double EFC_RESOLUTION = 0.01;
 
