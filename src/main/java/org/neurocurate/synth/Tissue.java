@@ -6,7 +6,7 @@ package org.neurocurate.synth;
  * 3 T (Wansapura et al., JMRI 1999; Stanisz et al., MRM 2005; Bojorquez et al., MRI 2017): T1 grows
  * with field strength, T2 barely changes, so one T2 is used. PD is relative to CSF. The skull is
  * cortical bone, whose T2* lies under 1 ms (Du and Bydder, NMR Biomed 2013): with T2 0.5 ms it gives
- * about 0.1–0.3 % of its signal at the T1w echo times (3–3.6 ms), as dark as the air, as in real scans.
+ * under 0.3 % of its signal at the T1w echo times (3–3.6 ms), as dark as the air, as in real scans.
  * (A T2 of 5 ms, used before, left half of it: a skull about as bright as CSF in T1w, which hid
  * from the brain mask the dark layer real scans show between scalp and CSF.)
  */

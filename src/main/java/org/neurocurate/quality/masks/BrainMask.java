@@ -238,8 +238,8 @@ public final class BrainMask {
      * air, and the lower quartile of the dark voxels in the region's outer shell (bone under the scalp;
      * {@value #OUTER_SHELL_MM} mm deep, or one voxel where the voxels are larger) lies within a quarter
      * of the CSF's height above the air: a quartile, since on a thick-slice grid most shell voxels mix
-     * bone with scalp. Where the skull is about as bright as CSF (the generator's earlier skull of T2 5 ms: shell
-     * quartile 45–110 against air 7–25 and CSF 42–107 on twelve 3 mm scans; at 1.5 T, half the CSF)
+     * bone with scalp. Where the skull is about as bright as CSF (the generator's earlier skull of T2
+     * 5 ms: shell quartile 45–110 against air 7–25 and CSF 42–107 on twelve 3 mm scans; at 1.5 T, half the CSF)
      * the peel's geometric shell stands alone; with air-dark bone the quartile lies at the air's level
      * on 1, 3 and 4 mm grids and within 10–20 of it on 3×3×9 and 4×4×12 mm.
      */

@@ -85,7 +85,7 @@ final class PartialVolumeMixture {
      * the 5th became the darkest class on the HeadPhantom scans; since the mask is cut at dark bone and
      * the fit leaves bone-dark voxels out ({@code BrainMask.boneBelow}), the 10th lay too high on
      * coarse scans with little CSF: on cohort seed 41 at 4 mm (air-dark skull), GM Dice 0.74 / 0.54 /
-     * 0.53 on three of its six clean isotropic scans, 0.88 / 0.83 / 0.81 from the 5th.
+     * 0.53 on three of its seven clean isotropic scans, 0.88 / 0.83 / 0.81 from the 5th.
      *
      * <p>When the brightest tissue is also the largest ({@code brightestIsLargest}: white matter on T1w),
      * it starts at the mode of the brightest 30 % of the values instead ({@link #upperMode}): a mask that took
