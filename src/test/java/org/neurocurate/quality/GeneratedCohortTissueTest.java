@@ -121,10 +121,8 @@ class GeneratedCohortTissueTest {
      */
     @Test
     void theCorticalMantlePlacesGreyMatterOnNoisyAndThickSliceScans(@TempDir Path dir) throws IOException, NoBrainException {
-        CohortSpec noisy3mm = CohortSpec.defaults().withSubjects(5).withSeed(5).withSites(3).withGridMm(3).withArtifactRate(0);
-        CohortSpec thick = CohortSpec.defaults().withSubjects(4).withSeed(77).withSites(3).withGridMm(1).withArtifactRate(0);
-        assertGreyMatter(noisy3mm, dir.resolve("noisy"), Map.of("sub-001", 0.80, "sub-005", 0.84));
-        assertGreyMatter(thick, dir.resolve("thick"), Map.of("sub-001", 0.81, "sub-004", 0.90));
+        assertGreyMatter(clean(5, 5, 3), dir.resolve("noisy"), Map.of("sub-001", 0.80, "sub-005", 0.84));
+        assertGreyMatter(clean(4, 77, 1), dir.resolve("thick"), Map.of("sub-001", 0.81, "sub-004", 0.90));
     }
 
     /**
@@ -135,10 +133,8 @@ class GeneratedCohortTissueTest {
      */
     @Test
     void aMantlePeakTheWholeBrainLacksIsNotTakenForGreyMatter(@TempDir Path dir) throws IOException, NoBrainException {
-        CohortSpec at3 = CohortSpec.defaults().withSubjects(7).withSeed(1).withSites(3).withGridMm(3).withArtifactRate(0);
-        CohortSpec at4 = CohortSpec.defaults().withSubjects(12).withSeed(41).withSites(3).withGridMm(4).withArtifactRate(0);
-        assertGreyMatter(at3, dir.resolve("3"), Map.of("sub-007", 0.90));
-        assertGreyMatter(at4, dir.resolve("4"), Map.of("sub-012", 0.80));
+        assertGreyMatter(clean(7, 1, 3), dir.resolve("3"), Map.of("sub-007", 0.90));
+        assertGreyMatter(clean(12, 41, 4), dir.resolve("4"), Map.of("sub-012", 0.80));
     }
 
     /**
@@ -156,8 +152,7 @@ class GeneratedCohortTissueTest {
      */
     @Test
     void laterBiasRoundsFindGreyMatterAgainUnderAStrongBiasField(@TempDir Path dir) throws IOException, NoBrainException {
-        CohortSpec spec = CohortSpec.defaults().withSubjects(21).withSeed(1).withSites(3).withGridMm(3).withArtifactRate(0);
-        assertGreyMatter(spec, dir, Map.of("sub-008", 0.83, "sub-010", 0.87, "sub-015", 0.83, "sub-018", 0.86,
+        assertGreyMatter(clean(21, 1, 3), dir, Map.of("sub-008", 0.83, "sub-010", 0.87, "sub-015", 0.83, "sub-018", 0.86,
                 "sub-020", 0.80, "sub-021", 0.76));
     }
 
@@ -170,8 +165,7 @@ class GeneratedCohortTissueTest {
     @Test
     void aThickSliceScanWithoutAGreyMatterPeakSearchesAgainAfterBiasCorrection(@TempDir Path dir)
             throws IOException, NoBrainException {
-        CohortSpec spec = CohortSpec.defaults().withSubjects(1).withSeed(32).withSites(3).withGridMm(1).withArtifactRate(0);
-        assertGreyMatter(spec, dir, Map.of("sub-001", 0.90));
+        assertGreyMatter(clean(1, 32, 1), dir, Map.of("sub-001", 0.90));
     }
 
     /**
@@ -182,10 +176,8 @@ class GeneratedCohortTissueTest {
      */
     @Test
     void aRibbonModelIsMadePlainOnVoxelsFineInPlane(@TempDir Path dir) throws IOException, NoBrainException {
-        CohortSpec seed41 = CohortSpec.defaults().withSubjects(1).withSeed(41).withSites(3).withGridMm(1).withArtifactRate(0);
-        CohortSpec seed42 = CohortSpec.defaults().withSubjects(4).withSeed(42).withSites(3).withGridMm(1).withArtifactRate(0);
-        assertGreyMatter(seed41, dir.resolve("41"), Map.of("sub-001", 0.86));
-        assertGreyMatter(seed42, dir.resolve("42"), Map.of("sub-004", 0.86));
+        assertGreyMatter(clean(1, 41, 1), dir.resolve("41"), Map.of("sub-001", 0.86));
+        assertGreyMatter(clean(4, 42, 1), dir.resolve("42"), Map.of("sub-004", 0.86));
     }
 
     /**
@@ -196,8 +188,12 @@ class GeneratedCohortTissueTest {
      */
     @Test
     void aRibbonModelIsMadePlainOnThickSlices(@TempDir Path dir) throws IOException, NoBrainException {
-        CohortSpec spec = CohortSpec.defaults().withSubjects(4).withSeed(1).withSites(3).withGridMm(3).withArtifactRate(0);
-        assertGreyMatter(spec, dir, Map.of("sub-001", 0.68, "sub-002", 0.65, "sub-003", 0.85, "sub-004", 0.76));
+        assertGreyMatter(clean(4, 1, 3), dir, Map.of("sub-001", 0.68, "sub-002", 0.65, "sub-003", 0.85, "sub-004", 0.76));
+    }
+
+    /** A generated cohort of {@code subjects} clean scans over three sites. */
+    private static CohortSpec clean(int subjects, long seed, double gridMm) {
+        return CohortSpec.defaults().withSubjects(subjects).withSeed(seed).withSites(3).withGridMm(gridMm).withArtifactRate(0);
     }
 
     private static void assertGreyMatter(CohortSpec spec, Path root, Map<String, Double> bounds) throws IOException, NoBrainException {
