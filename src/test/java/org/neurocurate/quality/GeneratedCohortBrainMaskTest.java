@@ -9,7 +9,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurocurate.io.nifti.NiftiReader;
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.masks.BrainMask;
 import org.neurocurate.quality.masks.Grid3;
@@ -41,12 +40,12 @@ class GeneratedCohortBrainMaskTest {
         int thick = 0;
         for (int s = 1; s <= 12; s++) {
             String id = String.format("sub-%03d", s);
-            Volume scan = scan(dir, id);
+            Volume scan = HeadPhantom.cohortScan(dir, id);
             if (scan.spacing()[2] < 9) {
                 continue;
             }
             thick++;
-            float[] truth = truth(dir, id);
+            float[] truth = HeadPhantom.cohortTruth(dir, id);
             boolean[] brain = QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE).brain();
             boolean[] intracranial = new boolean[truth.length];
             int scalpInside = 0;
@@ -74,8 +73,8 @@ class GeneratedCohortBrainMaskTest {
         CohortSpec spec = CohortSpec.defaults().withSubjects(3).withSeed(41).withGridMm(1).withArtifactRate(0);
         CohortGenerator.generate(spec, dir, ProgressListener.NONE);
         for (String id : new String[] {"sub-002", "sub-003"}) {
-            Volume scan = scan(dir, id);
-            float[] truth = truth(dir, id);
+            Volume scan = HeadPhantom.cohortScan(dir, id);
+            float[] truth = HeadPhantom.cohortTruth(dir, id);
             long[] d = scan.dimensions();
             Grid3 g = new Grid3((int) d[0], (int) d[1], (int) d[2], scan.spacing());
             Grid3 c = Resolution.coarse(g, 2);
@@ -116,22 +115,17 @@ class GeneratedCohortBrainMaskTest {
         CohortSpec spec = CohortSpec.defaults().withSubjects(3).withSeed(41).withGridMm(1).withArtifactRate(0);
         CohortGenerator.generate(spec, dir, ProgressListener.NONE);
         for (String id : new String[] {"sub-002", "sub-003"}) {
-            Volume scan = scan(dir, id);
-            float[] truth = truth(dir, id);
+            Volume scan = HeadPhantom.cohortScan(dir, id);
+            float[] truth = HeadPhantom.cohortTruth(dir, id);
             float[] bright = brightSkull(scan.toFloatArray(), truth);
             boolean[] intracranial = new boolean[truth.length];
             boolean[] skull = new boolean[truth.length];
-            boolean[] csf = new boolean[truth.length];
-            boolean[] gm = new boolean[truth.length];
-            boolean[] wm = new boolean[truth.length];
             for (int v = 0; v < truth.length; v++) {
                 Tissue t = Tissue.values()[Math.round(truth[v])];
                 intracranial[v] = t.intracranial();
                 skull[v] = t == Tissue.SKULL;
-                csf[v] = t == Tissue.CSF || t == Tissue.VENTRICLE;
-                gm[v] = t == Tissue.GM || t == Tissue.DEEP_GM || t == Tissue.CEREBELLUM_GM;
-                wm[v] = t.brainTissue() && !gm[v];
             }
+            boolean[] csf = HeadPhantom.inClass(truth, 1);
             QcResult peeled = QualityPipeline.run(Volume.ofFloats(bright, scan.dimensions(), scan.voxelToWorld()),
                     QcConfig.DEFAULTS, ProgressListener.NONE);
             QcResult cut = QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
@@ -143,8 +137,8 @@ class GeneratedCohortBrainMaskTest {
             assertTrue(dice[3] >= 0.86 && dice[3] > dice[2] + 0.03, what);
             assertTrue(overlap(cut.brain(), skull) < 0.35 * overlap(peeled.brain(), skull), what);
             // grey and white matter keep the target (0.85) with the bone gone from mask and fit
-            double gmDice = HeadPhantom.dice(labelled(cut, 2), gm);
-            double wmDice = HeadPhantom.dice(labelled(cut, 3), wm);
+            double gmDice = HeadPhantom.dice(labelled(cut, 2), HeadPhantom.inClass(truth, 2));
+            double wmDice = HeadPhantom.dice(labelled(cut, 3), HeadPhantom.inClass(truth, 3));
             assertTrue(gmDice >= 0.85 && wmDice >= 0.85, id + ": GM Dice " + gmDice + ", WM " + wmDice);
             assertTrue(boneBelow(scan.toFloatArray(), scan, 2) > 0, id + ": no dark bone found");
             assertTrue(Double.isNaN(boneBelow(bright, scan, 2)), id + ": a CSF-bright skull taken for dark bone");
@@ -164,24 +158,14 @@ class GeneratedCohortBrainMaskTest {
             CohortSpec spec = CohortSpec.defaults().withSubjects(3).withSeed(41).withGridMm(grid).withArtifactRate(0);
             CohortGenerator.generate(spec, root, ProgressListener.NONE);
             for (String id : grid == 3 ? new String[] {"sub-002", "sub-003"} : new String[] {"sub-003"}) {
-                Volume scan = scan(root, id);
-                float[] truth = truth(root, id);
+                Volume scan = HeadPhantom.cohortScan(root, id);
+                float[] truth = HeadPhantom.cohortTruth(root, id);
                 String what = grid + " mm grid, " + id;
                 assertTrue(boneBelow(scan.toFloatArray(), scan, 1) > 0, what + ": no dark bone found");
                 assertTrue(Double.isNaN(boneBelow(brightSkull(scan.toFloatArray(), truth), scan, 1)),
                         what + ": a CSF-bright skull taken for dark bone");
             }
         }
-    }
-
-    /** A generated cohort's T1w scan of subject {@code id}. */
-    private static Volume scan(Path root, String id) throws IOException {
-        return NiftiReader.read(root.resolve(id).resolve("anat").resolve(id + "_T1w.nii.gz"));
-    }
-
-    /** The generator's label map of subject {@code id}, as floats. */
-    private static float[] truth(Path root, String id) throws IOException {
-        return NiftiReader.read(root.resolve("sourcedata").resolve(id).resolve("anat").resolve(id + "_dseg.nii.gz")).toFloatArray();
     }
 
     /**

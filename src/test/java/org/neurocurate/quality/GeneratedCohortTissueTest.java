@@ -10,7 +10,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurocurate.io.nifti.NiftiReader;
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.masks.Grid3;
 import org.neurocurate.quality.tissue.TissueConfig;
@@ -24,7 +23,6 @@ import org.neurocurate.synth.SiteCatalog;
 import org.neurocurate.synth.SubjectGenerator;
 import org.neurocurate.synth.SubjectParams;
 import org.neurocurate.synth.SyntheticSubject;
-import org.neurocurate.synth.Tissue;
 import org.neurocurate.volume.Volume;
 
 /**
@@ -200,18 +198,13 @@ class GeneratedCohortTissueTest {
         CohortGenerator.generate(spec, root, ProgressListener.NONE);
         for (Map.Entry<String, Double> e : bounds.entrySet()) {
             String id = e.getKey();
-            Volume scan = NiftiReader.read(root.resolve(id).resolve("anat").resolve(id + "_T1w.nii.gz"));
-            float[] truth = NiftiReader.read(root.resolve("sourcedata").resolve(id).resolve("anat").resolve(id + "_dseg.nii.gz"))
-                    .toFloatArray();
-            byte[] labels = QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE).tissue().labels();
+            byte[] labels = QualityPipeline.run(HeadPhantom.cohortScan(root, id), QcConfig.DEFAULTS, ProgressListener.NONE)
+                    .tissue().labels();
             boolean[] got = new boolean[labels.length];
-            boolean[] gm = new boolean[labels.length];
             for (int v = 0; v < labels.length; v++) {
                 got[v] = labels[v] == 2;
-                Tissue t = Tissue.values()[Math.round(truth[v])];
-                gm[v] = t == Tissue.GM || t == Tissue.DEEP_GM || t == Tissue.CEREBELLUM_GM;
             }
-            double dice = HeadPhantom.dice(got, gm);
+            double dice = HeadPhantom.dice(got, HeadPhantom.inClass(HeadPhantom.cohortTruth(root, id), 2));
             assertTrue(dice >= e.getValue(), spec.gridMm() + " mm cohort seed " + spec.seed() + " " + id + ": GM Dice " + dice
                     + " < " + e.getValue());
         }

@@ -1,7 +1,10 @@
 package org.neurocurate.quality;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Random;
 
+import org.neurocurate.io.nifti.NiftiReader;
 import org.neurocurate.synth.SyntheticSubject;
 import org.neurocurate.synth.Tissue;
 import org.neurocurate.volume.Affine;
@@ -140,6 +143,28 @@ public final class HeadPhantom {
             out[t - 1] = dice(got, truth);
         }
         return out;
+    }
+
+    /**
+     * The voxels of a generator's label map ({@code truth}, label values as floats) whose tissue falls in
+     * segmentation class {@code t} (1 CSF, 2 GM, 3 WM), as {@link #tissueDice} counts them.
+     */
+    static boolean[] inClass(float[] truth, int t) {
+        boolean[] out = new boolean[truth.length];
+        for (int v = 0; v < truth.length; v++) {
+            out[v] = tissueClass(Tissue.ofLabel(Math.round(truth[v]))) == t;
+        }
+        return out;
+    }
+
+    /** A generated cohort's T1w scan of subject {@code id}. */
+    static Volume cohortScan(Path root, String id) throws IOException {
+        return NiftiReader.read(root.resolve(id).resolve("anat").resolve(id + "_T1w.nii.gz"));
+    }
+
+    /** The generator's label map of subject {@code id} in a generated cohort, as floats. */
+    static float[] cohortTruth(Path root, String id) throws IOException {
+        return NiftiReader.read(root.resolve("sourcedata").resolve(id).resolve("anat").resolve(id + "_dseg.nii.gz")).toFloatArray();
     }
 
     private static int tissueClass(Tissue t) {

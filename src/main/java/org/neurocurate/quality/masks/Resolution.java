@@ -64,21 +64,15 @@ public final class Resolution {
 
     /** Each fine voxel takes the value of the coarse voxel holding it. */
     public static boolean[] upsample(boolean[] coarse, Grid3 g, int f) {
-        int[] from = coarseIndex(g, f);
-        boolean[] out = new boolean[from.length];
-        for (int v = 0; v < out.length; v++) {
-            out[v] = coarse[from[v]];
-        }
+        boolean[] out = new boolean[g.size()];
+        forEachVoxel(g, f, (v, w) -> out[v] = coarse[w]);
         return out;
     }
 
     /** Each fine voxel takes the value of the coarse voxel holding it. */
     public static float[] upsample(float[] coarse, Grid3 g, int f) {
-        int[] from = coarseIndex(g, f);
-        float[] out = new float[from.length];
-        for (int v = 0; v < out.length; v++) {
-            out[v] = coarse[from[v]];
-        }
+        float[] out = new float[g.size()];
+        forEachVoxel(g, f, (v, w) -> out[v] = coarse[w]);
         return out;
     }
 
@@ -100,13 +94,6 @@ public final class Resolution {
                 }
             }
         }
-    }
-
-    /** For each voxel of {@code g}, the index of the coarse voxel (factor f) holding it. */
-    private static int[] coarseIndex(Grid3 g, int f) {
-        int[] out = new int[g.size()];
-        forEachVoxel(g, f, (v, w) -> out[v] = w);
-        return out;
     }
 
     private static int ceil(int n, int f) {
