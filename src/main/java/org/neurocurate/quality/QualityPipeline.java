@@ -79,8 +79,10 @@ public final class QualityPipeline {
         }
         BrainMask.Peel peel = BrainMask.peeled(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm(),
                 config.tissue().brightCsf());
+        // the mask is cut at bone nearer pure CSF than the level below which the tissue fit leaves voxels out
+        // (BrainMask.MASK_CSF_PERCENTILE)
         double boneBelow = BrainMask.boneBelow(peel, image, g, f);
-        boolean[] brain = BrainMask.onScanGrid(peel, image, boneBelow, c, g, f);
+        boolean[] brain = BrainMask.onScanGrid(peel, image, BrainMask.maskBoneBelow(peel, image, g, f), c, g, f);
         boolean[] brainC = f == 1 ? brain : Resolution.blockMajority(brain, g, f);
         double brainCm3 = count(brainC) * c.voxelVolume() / 1000;
         if (brainCm3 < MIN_BRAIN_CM3) {
