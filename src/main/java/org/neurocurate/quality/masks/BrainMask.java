@@ -97,7 +97,7 @@ public final class BrainMask {
      * the mean (GM down by at most 0.018, on a 4 mm scan), skull voxels inside 2,012 → 2,904 per scan.
      * The 10th percentile: CSF 0.847, skull 3,677, and one 4 mm scan's CSF 0.708 → 0.640; the 20th: 0.845
      * and 2,430. The tissue fit keeps the quartile: with the 10th for the fit too, the grey-matter mean
-     * moved on coarse scans that then took fewer dark voxels in (3 mm cohort seed 1: GM Dice 0.920 →
+     * moved on coarse scans that then took more dark voxels in (3 mm cohort seed 1: GM Dice 0.920 →
      * 0.841 and 0.818 → 0.557). Thick-slice grids keep it for the mask as well: there the cut mask
      * changed the tissue fit's voxels (a 3×3×9 mm scan's GM Dice 0.854 → 0.763 at the 10th).
      */
@@ -271,31 +271,34 @@ public final class BrainMask {
      */
     static double boneBelow(float[] image, boolean[] region, float[] toScalp, double tissueThreshold, boolean[] central,
             boolean[] outside, Grid3 g) {
-        return boneBelow(image, region, toScalp, tissueThreshold, central, outside, g, CSF_PERCENTILE);
+        return boneThresholds(image, region, toScalp, tissueThreshold, central, outside, g, CSF_PERCENTILE)[0];
     }
 
     /**
-     * {@link #boneBelow(float[], boolean[], float[], double, boolean[], boolean[], Grid3)} with the CSF
-     * level of the threshold (not that of the tests whether bone shows) at {@code csfPercentile} of the
-     * central dark voxels.
+     * {@link #boneBelow(float[], boolean[], float[], double, boolean[], boolean[], Grid3)}, then the same
+     * threshold with the CSF level (not that of the tests whether bone shows) at {@code maskPercentile}
+     * of the central dark voxels; both NaN where no dark bone shows.
      */
-    static double boneBelow(float[] image, boolean[] region, float[] toScalp, double tissueThreshold, boolean[] central,
-            boolean[] outside, Grid3 g, double csfPercentile) {
+    private static double[] boneThresholds(float[] image, boolean[] region, float[] toScalp, double tissueThreshold,
+            boolean[] central, boolean[] outside, Grid3 g, double maskPercentile) {
         double[] spacing = g.spacing();
         double depth = Math.max(OUTER_SHELL_MM, Math.min(spacing[0], Math.min(spacing[1], spacing[2])));
         double[] shell = values(image, i -> region[i] && toScalp[i] <= depth && image[i] <= tissueThreshold);
         double[] csf = values(image, i -> central[i] && image[i] <= tissueThreshold);
         double[] air = values(image, i -> outside[i] && image[i] > 0);
         if (shell.length < MIN_SAMPLE || csf.length < MIN_SAMPLE || air.length < MIN_SAMPLE) {
-            return Double.NaN;
+            return new double[] {Double.NaN, Double.NaN};
         }
         double airLevel = OrderStatistics.median(air, air.length);
         double csfLevel = OrderStatistics.percentile(csf, csf.length, CSF_PERCENTILE);
         double airSd = OrderStatistics.mad(air, airLevel);
-        double threshold = (airLevel + OrderStatistics.percentile(csf, csf.length, csfPercentile)) / 2;
         boolean resolved = csfLevel - airLevel >= MIN_BONE_CONTRAST * airSd
                 && OrderStatistics.percentile(shell, shell.length, 25) - airLevel < (csfLevel - airLevel) / 4;
-        return resolved ? threshold : Double.NaN;
+        if (!resolved) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double maskLevel = OrderStatistics.percentile(csf, csf.length, maskPercentile);
+        return new double[] {(airLevel + csfLevel) / 2, (airLevel + maskLevel) / 2};
     }
 
     /**
@@ -407,7 +410,7 @@ public final class BrainMask {
      * voxels show the bone. NaN when the image shows no dark bone, or without a peeled shell (T2w).
      */
     public static double boneBelow(Peel coarse, float[] image, Grid3 g, int f) {
-        return boneBelow(coarse, image, g, f, CSF_PERCENTILE);
+        return boneThresholds(coarse, image, g, f)[0];
     }
 
     /**
@@ -417,15 +420,20 @@ public final class BrainMask {
      * the central dark voxels, nearer pure CSF than their quartile ({@link #MASK_CSF_PERCENTILE}).
      */
     public static double maskBoneBelow(Peel coarse, float[] image, Grid3 g, int f) {
-        return boneBelow(coarse, image, g, f, thickSliceAxis(g) >= 0 ? CSF_PERCENTILE : MASK_CSF_PERCENTILE);
+        return boneThresholds(coarse, image, g, f)[1];
     }
 
-    private static double boneBelow(Peel coarse, float[] image, Grid3 g, int f, double csfPercentile) {
+    /**
+     * {@link #boneBelow(Peel, float[], Grid3, int)} and {@link #maskBoneBelow}, in that order, from one
+     * pass over the image's samples.
+     */
+    public static double[] boneThresholds(Peel coarse, float[] image, Grid3 g, int f) {
         if (!coarse.hasShell()) {
-            return Double.NaN;
+            return new double[] {Double.NaN, Double.NaN};
         }
-        return boneBelow(f == 1 ? image : Resolution.blockSample(image, g, f), coarse.region(), coarse.toScalp(),
-                coarse.tissueThreshold(), coarse.central(), coarse.outside(), Resolution.coarse(g, f), csfPercentile);
+        return boneThresholds(f == 1 ? image : Resolution.blockSample(image, g, f), coarse.region(), coarse.toScalp(),
+                coarse.tissueThreshold(), coarse.central(), coarse.outside(), Resolution.coarse(g, f),
+                thickSliceAxis(g) >= 0 ? CSF_PERCENTILE : MASK_CSF_PERCENTILE);
     }
 
     /**
