@@ -63,17 +63,17 @@ class GeneratedCohortTissueTest {
 
     /**
      * Through the whole pipeline the brain mask is the pipeline's own (brain Dice about 0.97 at 3 mm).
-     * Measured on seeds 1–8 with the air-dark generated skull, which the mask is cut at: CSF
-     * 0.878–0.916 (0.893 and 0.878 on the two seeds run here), GM 0.899–0.918 and WM 0.940–0.963,
-     * above the issue's 0.85 (cut at the central dark voxels' quartile instead of
-     * {@code BrainMask.MASK_CSF_PERCENTILE}: CSF 0.875–0.916, GM 0.901–0.919). With the CSF-bright skull before: CSF 0.864–0.890 (0.869 and 0.864), GM
-     * 0.911–0.926 and WM 0.947–0.963. With the true mask CSF is 0.94–0.95; the
-     * rest is the mask's one-voxel boundary (800–1,900 skull voxels inside, labelled CSF, and 600–1,100
-     * CSF voxels outside). Before the mask kept the CSF next to brain tissue from its skull peel
-     * ({@code BrainMask.THIN_SKULL_MM}) CSF was 0.847–0.887. Bounds sit under the worst seed. Before the
-     * ribbon model ({@code PartialVolumeMixture}) the GM mean came out at 91–100 against a pure 113:
-     * CSF 0.76–0.88, GM 0.60–0.90, WM 0.91–0.95 on the same seeds; the three-Gaussian segmentation
-     * and older mask gave 0.64 / 0.50 / 0.76 here.
+     * Measured on seeds 1–8 with the air-dark generated skull, which the mask is cut at: CSF 0.878–0.916
+     * (0.893 and 0.878 on the two seeds run here), GM 0.899–0.918 and WM 0.940–0.963, above the issue's
+     * 0.85 (cut at the central dark voxels' quartile instead of {@code BrainMask.MASK_CSF_PERCENTILE}: CSF
+     * 0.875–0.916, GM 0.901–0.919). With the CSF-bright skull before: CSF 0.864–0.890 (0.869 and 0.864),
+     * GM 0.911–0.926 and WM 0.947–0.963. With the true mask CSF is 0.94–0.95; the rest is the mask's
+     * one-voxel boundary (800–1,900 skull voxels inside, labelled CSF, and 600–1,100 CSF voxels outside).
+     * Before the mask kept the CSF next to brain tissue from its skull peel
+     * ({@code BrainMask.THIN_SKULL_MM}) CSF was 0.847–0.887. Bounds sit under the worst seed. Before the ribbon
+     * model ({@code PartialVolumeMixture}) the GM mean came out at 91–100 against a pure 113: CSF
+     * 0.76–0.88, GM 0.60–0.90, WM 0.91–0.95 on the same seeds; the three-Gaussian segmentation and older
+     * mask gave 0.64 / 0.50 / 0.76 here.
      */
     @Test
     void pipelineTissuesOnGeneratedScansAreBoundedOnlyByTheBrainMask() throws NoBrainException {
