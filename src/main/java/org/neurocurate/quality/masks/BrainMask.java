@@ -268,16 +268,9 @@ public final class BrainMask {
      * 5 ms: shell quartile 45–110 against air 7–25 and CSF 42–107 on twelve 3 mm scans; at 1.5 T, half the CSF)
      * the peel's geometric shell stands alone; with air-dark bone the quartile lies at the air's level
      * on 1, 3 and 4 mm grids and within 10–20 of it on 3×3×9 and 4×4×12 mm.
-     */
-    static double boneBelow(float[] image, boolean[] region, float[] toScalp, double tissueThreshold, boolean[] central,
-            boolean[] outside, Grid3 g) {
-        return boneThresholds(image, region, toScalp, tissueThreshold, central, outside, g, CSF_PERCENTILE)[0];
-    }
-
-    /**
-     * {@link #boneBelow(float[], boolean[], float[], double, boolean[], boolean[], Grid3)}, then the same
-     * threshold with the CSF level (not that of the tests whether bone shows) at {@code maskPercentile}
-     * of the central dark voxels; both NaN where no dark bone shows.
+     *
+     * <p>Returns that threshold, then the same with the CSF level (not that of the tests whether bone
+     * shows) at {@code maskPercentile} of the central dark voxels; both NaN where no dark bone shows.
      */
     private static double[] boneThresholds(float[] image, boolean[] region, float[] toScalp, double tissueThreshold,
             boolean[] central, boolean[] outside, Grid3 g, double maskPercentile) {
@@ -401,13 +394,15 @@ public final class BrainMask {
     }
 
     /**
-     * The bone threshold for the scan's grid {@code g} ({@link #boneBelow}), measured on the scan's own
-     * values, one voxel per working-grid block ({@link Resolution#blockSample}) judged by the working
-     * grid's masks. Block means pool CSF with the grey matter beside it and air noise over eight voxels,
-     * so their CSF quartile lies higher and their air spread lower than the scan's: on generated 1 mm
-     * scans with air-dark bone their threshold cut CSF the scan's keeps (one scan's CSF Dice 0.900 →
-     * 0.852), and on 1×1×3 mm scans (a 2×2×6 mm working grid, bone mixed with scalp) only the scan's
-     * voxels show the bone. NaN when the image shows no dark bone, or without a peeled shell (T2w).
+     * The bone threshold for the scan's grid {@code g} (halfway between the air and the central dark
+     * voxels' lower quartile, where the image shows dark bone: see the private {@code boneThresholds}), at
+     * which the tissue fit leaves voxels out, measured on the scan's own values, one voxel per
+     * working-grid block ({@link Resolution#blockSample}) judged by the working grid's masks. Block means
+     * pool CSF with the grey matter beside it and air noise over eight voxels, so their CSF quartile lies
+     * higher and their air spread lower than the scan's: on generated 1 mm scans with air-dark bone their
+     * threshold cut CSF the scan's keeps (one scan's CSF Dice 0.900 → 0.852), and on 1×1×3 mm scans (a
+     * 2×2×6 mm working grid, bone mixed with scalp) only the scan's voxels show the bone. NaN when the
+     * image shows no dark bone, or without a peeled shell (T2w).
      */
     public static double boneBelow(Peel coarse, float[] image, Grid3 g, int f) {
         return boneThresholds(coarse, image, g, f)[0];
