@@ -81,9 +81,9 @@ public final class QualityPipeline {
                 config.tissue().brightCsf());
         // the mask is cut at bone nearer pure CSF than the level below which the tissue fit leaves voxels out
         // (BrainMask.MASK_CSF_PERCENTILE)
-        double[] bone = BrainMask.boneThresholds(peel, image, g, f);
-        double boneBelow = bone[0];
-        boolean[] brain = BrainMask.onScanGrid(peel, image, bone[1], c, g, f);
+        BrainMask.BoneThresholds bone = BrainMask.boneThresholds(peel, image, g, f);
+        double boneBelow = bone.fit();
+        boolean[] brain = BrainMask.onScanGrid(peel, image, bone.mask(), c, g, f);
         boolean[] brainC = f == 1 ? brain : Resolution.blockMajority(brain, g, f);
         double brainCm3 = count(brainC) * c.voxelVolume() / 1000;
         if (brainCm3 < MIN_BRAIN_CM3) {

@@ -75,15 +75,9 @@ class GeneratedCohortBrainMaskTest {
         for (String id : new String[] {"sub-002", "sub-003"}) {
             Volume scan = HeadPhantom.cohortScan(dir, id);
             float[] truth = HeadPhantom.cohortTruth(dir, id);
-            long[] d = scan.dimensions();
-            Grid3 g = new Grid3((int) d[0], (int) d[1], (int) d[2], scan.spacing());
-            Grid3 c = Resolution.coarse(g, 2);
-            float[] small = Resolution.blockMean(scan.toFloatArray(), g, 2);
-            boolean[] head = HeadMask.compute(small, c);
-            BrainMask.Peel peel = BrainMask.peeled(small, head, c, QcConfig.DEFAULTS.brainErosionMm(),
-                    QcConfig.DEFAULTS.brainCsfMarginMm(), false);
-            boolean[] replicated = Resolution.upsample(peel.mask(), g, 2);
-            boolean[] refined = BrainMask.refine(peel, c, g, 2);
+            Peeled p = peel(scan.toFloatArray(), scan, 2);
+            boolean[] replicated = Resolution.upsample(p.peel().mask(), p.g(), 2);
+            boolean[] refined = BrainMask.refine(p.peel(), p.c(), p.g(), 2);
             boolean[] intracranial = new boolean[truth.length];
             boolean[] skull = new boolean[truth.length];
             for (int v = 0; v < truth.length; v++) {
@@ -172,7 +166,7 @@ class GeneratedCohortBrainMaskTest {
     /**
      * On an isotropic grid the mask is cut at bone halfway from the air to the 15th percentile of the
      * central dark voxels, not their lower quartile, which the tissue fit keeps
-     * ({@code BrainMask.maskBoneBelow}): where the ventricles are small (cohort seed 77, sub-005, 1 mm)
+     * ({@code BrainMask.BoneThresholds}): where the ventricles are small (cohort seed 77, sub-005, 1 mm)
      * most of those voxels mix CSF with grey matter and their quartile lies well above pure CSF, so its
      * threshold cut off CSF/bone voxels whose larger part is CSF. Measured: threshold 29.5 → 24.0,
      * brain Dice 0.990 → 0.995, the truth's CSF voxels inside 190,443 → 202,446 (through the whole
@@ -185,21 +179,14 @@ class GeneratedCohortBrainMaskTest {
         Volume scan = HeadPhantom.cohortScan(dir, "sub-005");
         float[] truth = HeadPhantom.cohortTruth(dir, "sub-005");
         float[] image = scan.toFloatArray();
-        long[] d = scan.dimensions();
-        Grid3 g = new Grid3((int) d[0], (int) d[1], (int) d[2], scan.spacing());
-        Grid3 c = Resolution.coarse(g, 2);
-        float[] small = Resolution.blockMean(image, g, 2);
-        BrainMask.Peel peel = BrainMask.peeled(small, HeadMask.compute(small, c), c, QcConfig.DEFAULTS.brainErosionMm(),
-                QcConfig.DEFAULTS.brainCsfMarginMm(), false);
-        double fit = BrainMask.boneBelow(peel, image, g, 2);
-        double mask = BrainMask.maskBoneBelow(peel, image, g, 2);
-        boolean[] intracranial = new boolean[truth.length];
-        for (int v = 0; v < truth.length; v++) {
-            intracranial[v] = Tissue.values()[Math.round(truth[v])].intracranial();
-        }
+        Peeled p = peel(image, scan, 2);
+        BrainMask.BoneThresholds bone = BrainMask.boneThresholds(p.peel(), image, p.g(), 2);
+        double fit = bone.fit();
+        double mask = bone.mask();
+        boolean[] intracranial = HeadPhantom.intracranial(truth);
         boolean[] csf = HeadPhantom.inClass(truth, 1);
-        boolean[] atFit = BrainMask.onScanGrid(peel, image, fit, c, g, 2);
-        boolean[] atMask = BrainMask.onScanGrid(peel, image, mask, c, g, 2);
+        boolean[] atFit = BrainMask.onScanGrid(p.peel(), image, fit, p.c(), p.g(), 2);
+        boolean[] atMask = BrainMask.onScanGrid(p.peel(), image, mask, p.c(), p.g(), 2);
         String what = String.format("threshold %.1f -> %.1f, brain Dice %.3f -> %.3f, CSF inside %d -> %d", fit, mask,
                 HeadPhantom.dice(atFit, intracranial), HeadPhantom.dice(atMask, intracranial), overlap(atFit, csf),
                 overlap(atMask, csf));
@@ -230,15 +217,24 @@ class GeneratedCohortBrainMaskTest {
         return bright;
     }
 
-    /** The scan grid's bone threshold as the pipeline measures it on a working grid of factor {@code f}. */
+    /** The scan grid's fit bone threshold as the pipeline measures it on a working grid of factor {@code f}. */
     private static double boneBelow(float[] image, Volume scan, int f) {
+        Peeled p = peel(image, scan, f);
+        return BrainMask.boneThresholds(p.peel(), image, p.g(), f).fit();
+    }
+
+    /** The scan's grid, the working grid of factor {@code f} and the T1w skull peel the pipeline makes there. */
+    private record Peeled(Grid3 g, Grid3 c, BrainMask.Peel peel) {
+    }
+
+    private static Peeled peel(float[] image, Volume scan, int f) {
         long[] d = scan.dimensions();
         Grid3 g = new Grid3((int) d[0], (int) d[1], (int) d[2], scan.spacing());
         Grid3 c = Resolution.coarse(g, f);
         float[] small = f == 1 ? image : Resolution.blockMean(image, g, f);
         BrainMask.Peel peel = BrainMask.peeled(small, HeadMask.compute(small, c), c, QcConfig.DEFAULTS.brainErosionMm(),
                 QcConfig.DEFAULTS.brainCsfMarginMm(), false);
-        return BrainMask.boneBelow(peel, image, g, f);
+        return new Peeled(g, c, peel);
     }
 
     private static boolean[] labelled(QcResult r, int label) {

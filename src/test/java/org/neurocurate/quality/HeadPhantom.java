@@ -157,6 +157,15 @@ public final class HeadPhantom {
         return out;
     }
 
+    /** The voxels of a generator's label map ({@code truth}, label values as floats) inside the skull. */
+    static boolean[] intracranial(float[] truth) {
+        boolean[] out = new boolean[truth.length];
+        for (int v = 0; v < truth.length; v++) {
+            out[v] = Tissue.ofLabel(Math.round(truth[v])).intracranial();
+        }
+        return out;
+    }
+
     /** A generated cohort's T1w scan of subject {@code id}. */
     static Volume cohortScan(Path root, String id) throws IOException {
         return NiftiReader.read(root.resolve(id).resolve("anat").resolve(id + "_T1w.nii.gz"));
@@ -164,7 +173,8 @@ public final class HeadPhantom {
 
     /** The generator's label map of subject {@code id} in a generated cohort, as floats. */
     static float[] cohortTruth(Path root, String id) throws IOException {
-        return NiftiReader.read(root.resolve("sourcedata").resolve(id).resolve("anat").resolve(id + "_dseg.nii.gz")).toFloatArray();
+        return NiftiReader.read(root.resolve("sourcedata").resolve(id).resolve("anat").resolve(id + "_dseg.nii.gz"))
+                .toFloatArray();
     }
 
     private static int tissueClass(Tissue t) {

@@ -44,7 +44,7 @@ import org.neurocurate.volume.GridSampling;
  * </ol>
  * A mask built on a working grid coarser than the scan's is brought to the scan's grid by
  * {@link #refine}, which places the peeled skull boundary per scan voxel. Where the image shows the
- * skull as dark bone (T1w; {@link #boneBelow}: real cortical bone gives no signal, and in T1w CSF is
+ * skull as dark bone (T1w; {@link #boneThresholds}: real cortical bone gives no signal, and in T1w CSF is
  * brighter than air), {@link #onScanGrid} then cuts at the bone itself on the scan's voxels rather
  * than at the shell's fixed depth, which must miss wherever the skull is thicker or thinner than it.
  */
@@ -80,13 +80,13 @@ public final class BrainMask {
     /**
      * Percentile of the central dark voxels that stands for CSF in the tests whether the image shows
      * dark bone and in the threshold at which the tissue fit leaves bone-dark voxels out
-     * ({@link #boneBelow(Peel, float[], Grid3, int)}): their lower quartile.
+     * ({@link BoneThresholds#fit}): their lower quartile.
      */
     static final double CSF_PERCENTILE = 25;
 
     /**
      * Percentile of the central dark voxels that stands for CSF where the mask is cut at bone on a grid
-     * without thick slices ({@link #maskBoneBelow}). Those voxels are mostly pure CSF only where the
+     * without thick slices ({@link BoneThresholds#mask}). Those voxels are mostly pure CSF only where the
      * ventricles are large; where they are small most of them mix CSF with grey matter and their lower
      * quartile lies well above pure CSF (a generated 21-year-old's 1 mm scan: 54 against a pure CSF of
      * about 38; 3 mm scans of a noisy generated site: 100–129 against 92–96), so the threshold halfway
@@ -269,18 +269,19 @@ public final class BrainMask {
      * the peel's geometric shell stands alone; with air-dark bone the quartile lies at the air's level
      * on 1, 3 and 4 mm grids and within 10–20 of it on 3×3×9 and 4×4×12 mm.
      *
-     * <p>Returns that threshold, then the same with the CSF level (not that of the tests whether bone
-     * shows) at {@code maskPercentile} of the central dark voxels; both NaN where no dark bone shows.
+     * <p>That threshold is {@link BoneThresholds#fit}; {@link BoneThresholds#mask} is the same with the
+     * CSF level (not that of the tests whether bone shows) at {@code maskPercentile} of the central dark
+     * voxels.
      */
-    private static double[] boneThresholds(float[] image, boolean[] region, float[] toScalp, double tissueThreshold,
-            boolean[] central, boolean[] outside, Grid3 g, double maskPercentile) {
+    private static BoneThresholds boneThresholds(float[] image, boolean[] region, float[] toScalp,
+            double tissueThreshold, boolean[] central, boolean[] outside, Grid3 g, double maskPercentile) {
         double[] spacing = g.spacing();
         double depth = Math.max(OUTER_SHELL_MM, Math.min(spacing[0], Math.min(spacing[1], spacing[2])));
         double[] shell = values(image, i -> region[i] && toScalp[i] <= depth && image[i] <= tissueThreshold);
         double[] csf = values(image, i -> central[i] && image[i] <= tissueThreshold);
         double[] air = values(image, i -> outside[i] && image[i] > 0);
         if (shell.length < MIN_SAMPLE || csf.length < MIN_SAMPLE || air.length < MIN_SAMPLE) {
-            return new double[] {Double.NaN, Double.NaN};
+            return BoneThresholds.NONE;
         }
         double airLevel = OrderStatistics.median(air, air.length);
         double csfLevel = OrderStatistics.percentile(csf, csf.length, CSF_PERCENTILE);
@@ -288,10 +289,10 @@ public final class BrainMask {
         boolean resolved = csfLevel - airLevel >= MIN_BONE_CONTRAST * airSd
                 && OrderStatistics.percentile(shell, shell.length, 25) - airLevel < (csfLevel - airLevel) / 4;
         if (!resolved) {
-            return new double[] {Double.NaN, Double.NaN};
+            return BoneThresholds.NONE;
         }
         double maskLevel = OrderStatistics.percentile(csf, csf.length, maskPercentile);
-        return new double[] {(airLevel + csfLevel) / 2, (airLevel + maskLevel) / 2};
+        return new BoneThresholds((airLevel + csfLevel) / 2, (airLevel + maskLevel) / 2);
     }
 
     /**
@@ -304,7 +305,7 @@ public final class BrainMask {
      * stops the bone's flood from the outside, and must not then come in itself. On twelve generated
      * clean 1 mm and 1×1×3 mm scans with air-dark bone: brain Dice 0.986–0.995 (the geometric peel
      * 0.965–0.981 on the same scans), skull inside 1–9 cm³ (7–41), CSF Dice 0.92–0.96 on the isotropic
-     * ones and 0.77–0.91 on the thick-slice ones (isotropic ones cut at {@link #maskBoneBelow}; at the
+     * ones and 0.77–0.91 on the thick-slice ones (isotropic ones cut at {@link BoneThresholds#mask}; at the
      * central dark voxels' quartile, brain Dice up to 0.994, skull 1–7 cm³ and CSF 0.90–0.96).
      */
     static boolean[] withoutBone(boolean[] mask, boolean[] region, float[] toScalp, float[] image, double boneBelow,
@@ -394,37 +395,31 @@ public final class BrainMask {
     }
 
     /**
-     * The bone threshold for the scan's grid {@code g} (halfway between the air and the central dark
-     * voxels' lower quartile, where the image shows dark bone: see the private {@code boneThresholds}), at
-     * which the tissue fit leaves voxels out, measured on the scan's own values, one voxel per
-     * working-grid block ({@link Resolution#blockSample}) judged by the working grid's masks. Block means
-     * pool CSF with the grey matter beside it and air noise over eight voxels, so their CSF quartile lies
-     * higher and their air spread lower than the scan's: on generated 1 mm scans with air-dark bone their
-     * threshold cut CSF the scan's keeps (one scan's CSF Dice 0.900 → 0.852), and on 1×1×3 mm scans (a
-     * 2×2×6 mm working grid, bone mixed with scalp) only the scan's voxels show the bone. NaN when the
-     * image shows no dark bone, or without a peeled shell (T2w).
+     * The two bone thresholds of a scan, NaN both when the image shows no dark bone or no skull shell
+     * was peeled (T2w).
+     *
+     * @param fit  below it the tissue fit leaves voxels out: halfway between the air and the central
+     *             dark voxels' lower quartile ({@link #CSF_PERCENTILE})
+     * @param mask where {@link #onScanGrid} cuts the mask: on a thick-slice grid {@code fit}; on others
+     *             halfway between the air and the {@value #MASK_CSF_PERCENTILE}th percentile of the
+     *             central dark voxels, nearer pure CSF ({@link #MASK_CSF_PERCENTILE})
      */
-    public static double boneBelow(Peel coarse, float[] image, Grid3 g, int f) {
-        return boneThresholds(coarse, image, g, f)[0];
+    public record BoneThresholds(double fit, double mask) {
+        static final BoneThresholds NONE = new BoneThresholds(Double.NaN, Double.NaN);
     }
 
     /**
-     * The bone threshold at which {@link #onScanGrid} cuts the mask, measured as
-     * {@link #boneBelow(Peel, float[], Grid3, int)} is and NaN where that is: on a thick-slice grid the same
-     * threshold; on others halfway between the air and the {@value #MASK_CSF_PERCENTILE}th percentile of
-     * the central dark voxels, nearer pure CSF than their quartile ({@link #MASK_CSF_PERCENTILE}).
+     * The bone thresholds for the scan's grid {@code g}, from one pass over the scan's own values, one
+     * voxel per working-grid block ({@link Resolution#blockSample}) judged by the working grid's masks.
+     * Block means pool CSF with the grey matter beside it and air noise over eight voxels, so their CSF
+     * quartile lies higher and their air spread lower than the scan's: on generated 1 mm scans with
+     * air-dark bone their threshold cut CSF the scan's keeps (one scan's CSF Dice 0.900 → 0.852), and on
+     * 1×1×3 mm scans (a 2×2×6 mm working grid, bone mixed with scalp) only the scan's voxels show the
+     * bone.
      */
-    public static double maskBoneBelow(Peel coarse, float[] image, Grid3 g, int f) {
-        return boneThresholds(coarse, image, g, f)[1];
-    }
-
-    /**
-     * {@link #boneBelow(Peel, float[], Grid3, int)} and {@link #maskBoneBelow}, in that order, from one
-     * pass over the image's samples.
-     */
-    public static double[] boneThresholds(Peel coarse, float[] image, Grid3 g, int f) {
+    public static BoneThresholds boneThresholds(Peel coarse, float[] image, Grid3 g, int f) {
         if (!coarse.hasShell()) {
-            return new double[] {Double.NaN, Double.NaN};
+            return BoneThresholds.NONE;
         }
         return boneThresholds(f == 1 ? image : Resolution.blockSample(image, g, f), coarse.region(), coarse.toScalp(),
                 coarse.tissueThreshold(), coarse.central(), coarse.outside(), Resolution.coarse(g, f),

@@ -83,7 +83,7 @@ final class PartialVolumeMixture {
      * both are pure tissue: CSF and WM each fill well over 5 % of it), the middle one halfway, and equal
      * weights. The 10th percentile, used before, cleared a thin rim of dark skull the mask held, which at
      * the 5th became the darkest class on the HeadPhantom scans; since the mask is cut at dark bone and
-     * the fit leaves bone-dark voxels out ({@code BrainMask.boneBelow}), the 10th lay too high on
+     * the fit leaves bone-dark voxels out ({@code BrainMask.BoneThresholds}), the 10th lay too high on
      * coarse scans with little CSF: on cohort seed 41 at 4 mm (air-dark skull), GM Dice 0.74 / 0.54 /
      * 0.53 on three of its seven clean isotropic scans, 0.88 / 0.83 / 0.81 from the 5th.
      *

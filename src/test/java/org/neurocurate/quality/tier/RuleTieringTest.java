@@ -3,7 +3,15 @@ package org.neurocurate.quality.tier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RuleTieringTest {
@@ -51,10 +59,10 @@ class RuleTieringTest {
         IqmTable t = clean.table();
         double[][] v = t.values();
         double[] truth = new double[v.length];
-        java.util.Random r = new java.util.Random(13);
+        Random r = new Random(13);
         List<String> shifted = List.of("efc", "cjv", "cnr");
         double[] iqr = shifted.stream().mapToDouble(c -> RobustStats.iqr(
-                java.util.Arrays.stream(v).mapToDouble(x -> x[t.columnIndex(c)]).toArray())).toArray();
+                Arrays.stream(v).mapToDouble(x -> x[t.columnIndex(c)]).toArray())).toArray();
         for (int i = 0; i < v.length; i++) {
             int severity = i % 5 == 0 ? 1 + r.nextInt(4) : 0; // 80% clean, as a cohort with few artifacts
             truth[i] = 5 - severity;
@@ -73,13 +81,13 @@ class RuleTieringTest {
         // against the whole table they all look degraded, against their site's median they do not
         var rated = SyntheticIqms.generate(2, 30, 0, 0, 41);
         IqmTable t = rated.table();
-        int[] keep = java.util.stream.IntStream.range(0, 36).toArray(); // 30 scans of S0, the first 6 of S1
+        int[] keep = IntStream.range(0, 36).toArray(); // 30 scans of S0, the first 6 of S1
         IqmTable small = t.subset(keep);
         for (int i = 30; i < 36; i++) {
             small.values()[i][small.columnIndex("efc")] += 10; // S1's scanner: efc far above S0's range
         }
         List<TierAssignment> own = RuleTiering.tier(small, 10);
-        List<TierAssignment> pooled = RuleTiering.tier(small.withSites(java.util.Collections.nCopies(36, "all")), 10);
+        List<TierAssignment> pooled = RuleTiering.tier(small.withSites(Collections.nCopies(36, "all")), 10);
         long ownHigh = own.subList(30, 36).stream().filter(a -> a.tier() >= 4).count();
         long pooledHigh = pooled.subList(30, 36).stream().filter(a -> a.tier() >= 4).count();
         // the pooled within-site spread fits S1 only roughly (sites differ in spread too): allow one miss
@@ -95,16 +103,16 @@ class RuleTieringTest {
      */
     @Test
     void aSmallSiteNearlyHalfCorruptedStillSeesItsCorruptedScans() {
-        java.util.Random r = new java.util.Random(17);
-        List<String> ids = new java.util.ArrayList<>();
-        List<String> sites = new java.util.ArrayList<>();
-        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
+        Random r = new Random(17);
+        List<String> ids = new ArrayList<>();
+        List<String> sites = new ArrayList<>();
+        List<Map<String, Double>> rows = new ArrayList<>();
         for (int i = 0; i < 37; i++) {
             boolean small = i >= 30;
             double efc = (small ? 0.6 : 0.5) + 0.01 * r.nextGaussian() + (i >= 34 ? 0.2 : 0);
             ids.add("sub-" + i);
             sites.add(small ? "S1" : "S0");
-            rows.add(java.util.Map.of("efc", efc));
+            rows.add(Map.of("efc", efc));
         }
         List<TierAssignment> tiers = RuleTiering.tier(IqmTable.fromMaps("bids_name", ids, sites, rows), 10);
         for (int i = 30; i < 37; i++) {
@@ -123,7 +131,7 @@ class RuleTieringTest {
         var rated = SyntheticIqms.generate(1, 40, 0, 0, 5);
         double[][] v = rated.table().values();
         int efc = rated.table().columnIndex("efc");
-        double iqr = RobustStats.iqr(java.util.Arrays.stream(v).mapToDouble(x -> x[efc]).toArray());
+        double iqr = RobustStats.iqr(Arrays.stream(v).mapToDouble(x -> x[efc]).toArray());
         v[0][efc] += 3.5 * iqr; // tier 3 by deviation alone
         v[1][efc] += 100; // tier 1
         List<TierAssignment> alone = RuleTiering.tier(rated.table(), 10);
@@ -131,13 +139,13 @@ class RuleTieringTest {
         assertTrue(alone.get(0).reason().endsWith("[rule-based]"), alone.get(0).reason());
         for (double pUsable : new double[] {0.2, 0.99}) {
             double[] p = new double[v.length];
-            java.util.Arrays.fill(p, pUsable);
+            Arrays.fill(p, pUsable);
             List<TierAssignment> with = RuleTiering.tier(rated.table(), 10, p);
             for (int i = 0; i < v.length; i++) {
                 assertEquals(alone.get(i).tier(), with.get(i).tier(), with.get(i).reason());
                 assertEquals(pUsable, with.get(i).pUsable());
             }
-            assertTrue(with.get(0).reason().endsWith(String.format(java.util.Locale.ROOT,
+            assertTrue(with.get(0).reason().endsWith(String.format(Locale.ROOT,
                     "[IQM deviations; classifier p_usable=%.2f]", pUsable)), with.get(0).reason());
         }
     }
@@ -159,10 +167,10 @@ class RuleTieringTest {
         // S0: 30 clean scans, slice_dropout 0.02-0.08; S1: 12 scans, 6 clean like S0's, 3 moderate dropouts
         // (0.35-0.40) and 3 severe ones (0.8-0.9): its own typical scans (never fewer than half) hold the
         // moderate ones; S2: 10 clean scans at a higher level (0.10-0.20), which must stay clean
-        java.util.Random r = new java.util.Random(17);
-        List<String> ids = new java.util.ArrayList<>();
-        List<String> sites = new java.util.ArrayList<>();
-        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
+        Random r = new Random(17);
+        List<String> ids = new ArrayList<>();
+        List<String> sites = new ArrayList<>();
+        List<Map<String, Double>> rows = new ArrayList<>();
         double[] s1 = {0.35, 0.38, 0.40, 0.8, 0.85, 0.9};
         for (int i = 0; i < 52; i++) {
             String site = i < 30 ? "S0" : i < 42 ? "S1" : "S2";
@@ -170,7 +178,7 @@ class RuleTieringTest {
                     : i >= 36 ? s1[i - 36] : 0.02 + 0.06 * r.nextDouble();
             ids.add("sub-" + i);
             sites.add(site);
-            rows.add(java.util.Map.of("efc", 0.5 + 0.01 * r.nextGaussian(), "slice_dropout", dropout));
+            rows.add(Map.of("efc", 0.5 + 0.01 * r.nextGaussian(), "slice_dropout", dropout));
         }
         List<TierAssignment> tiers = RuleTiering.tier(IqmTable.fromMaps("bids_name", ids, sites, rows), 10);
         for (int i = 30; i < 52; i++) {
@@ -227,15 +235,15 @@ class RuleTieringTest {
         // 12 clean scans of one site with efc 0.56 +- 0.003 (an IQR far below the floor, as a site's typical
         // scans can be): a clean scan of a larger head at 0.583 stays in tier 4-5; a moving subject's at
         // 0.64 falls to tier 1
-        java.util.Random r = new java.util.Random(7);
-        List<String> ids = new java.util.ArrayList<>();
-        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
+        Random r = new Random(7);
+        List<String> ids = new ArrayList<>();
+        List<Map<String, Double>> rows = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
             ids.add("sub-" + i);
-            rows.add(java.util.Map.of("efc", i == 0 ? 0.583 : i == 1 ? 0.64 : 0.56 + 0.006 * (r.nextDouble() - 0.5)));
+            rows.add(Map.of("efc", i == 0 ? 0.583 : i == 1 ? 0.64 : 0.56 + 0.006 * (r.nextDouble() - 0.5)));
         }
         List<TierAssignment> tiers = RuleTiering.tier(IqmTable.fromMaps("bids_name", ids,
-                java.util.Collections.nCopies(14, "S0"), rows), 10);
+                Collections.nCopies(14, "S0"), rows), 10);
         assertTrue(tiers.get(0).tier() >= 4, tiers.get(0).reason());
         assertEquals(1, tiers.get(1).tier(), tiers.get(1).reason());
         assertTrue(tiers.get(1).reason().contains("efc=0.64 far above"), tiers.get(1).reason());
@@ -246,16 +254,16 @@ class RuleTieringTest {
      * {@code value} (scan index, the shared random source), drawn before the scan's efc.
      */
     private static List<TierAssignment> oneSite(int n, long seed, String iqm,
-            java.util.function.BiFunction<Integer, java.util.Random, Double> value) {
-        java.util.Random r = new java.util.Random(seed);
-        List<String> ids = new java.util.ArrayList<>();
-        List<java.util.Map<String, Double>> rows = new java.util.ArrayList<>();
+            BiFunction<Integer, Random, Double> value) {
+        Random r = new Random(seed);
+        List<String> ids = new ArrayList<>();
+        List<Map<String, Double>> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double v = value.apply(i, r);
             ids.add("sub-" + i);
-            rows.add(java.util.Map.of("efc", 0.5 + 0.01 * r.nextGaussian(), iqm, v));
+            rows.add(Map.of("efc", 0.5 + 0.01 * r.nextGaussian(), iqm, v));
         }
-        return RuleTiering.tier(IqmTable.fromMaps("bids_name", ids, java.util.Collections.nCopies(n, "S0"), rows), 10);
+        return RuleTiering.tier(IqmTable.fromMaps("bids_name", ids, Collections.nCopies(n, "S0"), rows), 10);
     }
 
     @Test
