@@ -24,6 +24,15 @@ final class Chi2Fit {
     private static final double LOG_XMAX = Math.log(Double.MAX_VALUE);
     private static final double LOG2 = Math.log(2);
     private static final int CHUNKS = 16;
+    /**
+     * Σ log z is taken as the log of products of this many single-count values of z, one logarithm
+     * per group instead of per sample (the logarithms were most of qi_2's cost: about 300,000 per
+     * objective evaluation, some 400 evaluations per fit). Values outside [{@link #PRODUCT_MIN},
+     * {@link #PRODUCT_MAX}] take their own logarithm, so a product stays within 10<sup>±240</sup>.
+     */
+    private static final int PRODUCT_FACTORS = 16;
+    private static final double PRODUCT_MIN = 1e-15;
+    private static final double PRODUCT_MAX = 1e15;
 
     private Chi2Fit() {
     }
@@ -94,11 +103,22 @@ final class Chi2Fit {
             double zSum = 0;
             double good = 0;
             double bad = 0;
+            double product = 1;
+            int factors = 0;
             for (int i = from; i < to; i++) {
                 double z = (s.values[i] - loc) / scale;
                 double w = s.counts[i];
                 if (z > 0) {
-                    logSum += w * Math.log(z);
+                    if (w == 1 && z >= PRODUCT_MIN && z <= PRODUCT_MAX) {
+                        product *= z;
+                        if (++factors == PRODUCT_FACTORS) {
+                            logSum += Math.log(product);
+                            product = 1;
+                            factors = 0;
+                        }
+                    } else {
+                        logSum += w * Math.log(z);
+                    }
                     zSum += w * z;
                     good += w;
                 } else if (z == 0 && a == 0) {
@@ -107,7 +127,7 @@ final class Chi2Fit {
                     bad += w;
                 }
             }
-            return new double[] {logSum, zSum, good, bad};
+            return new double[] {logSum + Math.log(product), zSum, good, bad};
         });
         double logSum = 0;
         double zSum = 0;
