@@ -54,19 +54,7 @@ public final class Qi2Feature implements IqmFeature {
         if (positive < MIN_VOXELS) {
             return 0.0;
         }
-        double[] data = new double[count];
-        int j = 0;
-        int nx = dims[0];
-        int nxy = dims[0] * dims[1];
-        for (int x = 0; x < dims[0]; x++) {
-            for (int y = 0; y < dims[1]; y++) {
-                for (int z = 0, v = x + nx * y; z < dims[2]; z++, v += nxy) {
-                    if (air[v]) {
-                        data[j++] = image[v];
-                    }
-                }
-            }
-        }
+        double[] data = inCOrder(image, air, dims, count);
         double factor = 100 / OrderStatistics.percentile(data.clone(), count, 99);
         for (int i = 0; i < count; i++) {
             data[i] *= factor;
@@ -76,6 +64,42 @@ public final class Qi2Feature implements IqmFeature {
         double[] kde = GaussianKde.evaluate(model, BANDWIDTH, grid);
         double[] p = Chi2Fit.fit(model, COIL_ELEMENTS);
         return tailMismatch(kde, grid, p);
+    }
+
+    /**
+     * The air values in numpy's C order of an (i, j, k) array: by column (i, j), i slowest, then k. The
+     * image is read in its own order (i fastest) and each value written to its column's next slot, the
+     * columns' starts counted first: reading column by column would stride a whole slice per value.
+     */
+    private static double[] inCOrder(float[] image, boolean[] air, int[] dims, int count) {
+        int nx = dims[0];
+        int ny = dims[1];
+        int[] next = new int[nx * ny];
+        for (int v = 0, z = 0; z < dims[2]; z++) {
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++, v++) {
+                    if (air[v]) {
+                        next[x * ny + y]++;
+                    }
+                }
+            }
+        }
+        for (int c = 0, start = 0; c < next.length; c++) {
+            int size = next[c];
+            next[c] = start;
+            start += size;
+        }
+        double[] data = new double[count];
+        for (int v = 0, z = 0; z < dims[2]; z++) {
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++, v++) {
+                    if (air[v]) {
+                        data[next[x * ny + y]++] = image[v];
+                    }
+                }
+            }
+        }
+        return data;
     }
 
     private static double tailMismatch(double[] kde, double[] grid, double[] chi2) {
