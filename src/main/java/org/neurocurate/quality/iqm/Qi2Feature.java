@@ -71,7 +71,7 @@ public final class Qi2Feature implements IqmFeature {
      * image is read in its own order (i fastest) and each value written to its column's next slot, the
      * columns' starts counted first: reading column by column would stride a whole slice per value.
      */
-    private static double[] inCOrder(float[] image, boolean[] air, int[] dims, int count) {
+    static double[] inCOrder(float[] image, boolean[] air, int[] dims, int count) {
         int nx = dims[0];
         int ny = dims[1];
         int[] next = new int[nx * ny];

@@ -1,10 +1,12 @@
 package org.neurocurate.quality.iqm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.neurocurate.progress.ProgressListener;
@@ -49,6 +51,39 @@ class IqmEdgeCasesTest {
             image[i] = 5;
         }
         assertEquals(0, Qi2Feature.qi2(image, air, new int[] {2000, 1, 1}), 0);
+    }
+
+    /**
+     * qi_2's seeded subsample picks values by position in {@code img[airmask > 0]}, numpy's C order of
+     * the (i, j, k) array (k fastest), while the image is stored i fastest: the gathered list must be
+     * that order on a grid with three different sides.
+     */
+    @Test
+    void qi2GathersAirValuesInNumpyCOrder() {
+        int[] dims = {7, 5, 4};
+        int n = dims[0] * dims[1] * dims[2];
+        float[] image = new float[n];
+        boolean[] air = new boolean[n];
+        Random random = new Random(3);
+        int count = 0;
+        for (int v = 0; v < n; v++) {
+            image[v] = v;
+            air[v] = random.nextInt(3) > 0;
+            count += air[v] ? 1 : 0;
+        }
+        double[] expected = new double[count];
+        int k = 0;
+        for (int i = 0; i < dims[0]; i++) {
+            for (int j = 0; j < dims[1]; j++) {
+                for (int z = 0; z < dims[2]; z++) {
+                    int v = i + dims[0] * (j + dims[1] * z);
+                    if (air[v]) {
+                        expected[k++] = v;
+                    }
+                }
+            }
+        }
+        assertArrayEquals(expected, Qi2Feature.inCOrder(image, air, dims, count), 0);
     }
 
     @Test
