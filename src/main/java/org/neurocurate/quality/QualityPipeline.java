@@ -2,6 +2,7 @@ package org.neurocurate.quality;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinTask;
 
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.iqm.IqmCalculator;
@@ -77,6 +78,11 @@ public final class QualityPipeline {
         for (int i = 0; i < headC.length; i++) {
             headC[i] &= !rotationC[i];
         }
+        boolean[] head = up(headC, g, f);
+        // stages that only read finished masks run beside the single-threaded mask and tissue stages
+        // (none of them writes to its inputs)
+        ForkJoinTask<Double> sliceDropout = ForkJoinTask.adapt(
+                () -> SliceDropout.compute(image, head, new int[] {g.nx(), g.ny(), g.nz()})).fork();
         BrainMask.Peel peel = BrainMask.peeled(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm(),
                 config.tissue().brightCsf());
         // the mask is cut at bone nearer pure CSF than the level below which the tissue fit leaves voxels out
@@ -87,6 +93,7 @@ public final class QualityPipeline {
         boolean[] brainC = f == 1 ? brain : Resolution.blockMajority(brain, g, f);
         double brainCm3 = count(brainC) * c.voxelVolume() / 1000;
         if (brainCm3 < MIN_BRAIN_CM3) {
+            sliceDropout.cancel(false);
             throw new NoBrainException(String.format("no brain found (brain mask %.0f cm3, need %.0f)", brainCm3, MIN_BRAIN_CM3));
         }
         // the mask is made on the scan's grid (where it can cut at dark bone) and taken back to the working
@@ -95,40 +102,56 @@ public final class QualityPipeline {
         for (int i = 0; i < fitMask.length; i++) {
             fitMask[i] &= !(small[i] < boneBelow);
         }
+        ForkJoinTask<HeadGeometry> geometry = ForkJoinTask.adapt(
+                () -> HeadGeometry.of(small, headC, rotationC, brainC, c, coarseToWorld, g, f)).fork();
         TissueModel model = TissueSegmentation.fit(small, fitMask, c, config.tissue(), progress);
-        boolean[] hatC = HatMask.compute(headC, rotationC, brainC, c, coarseToWorld);
-        Anonymisation anonC = Anonymisation.detect(small, headC, brainC, c, coarseToWorld);
-        float[][] priorC = GeometricTissuePrior.compute(brainC, c);
 
         progress.status("tissue maps and artifacts at full resolution");
-        boolean[] head = up(headC, g, f);
-        boolean[] rotation = up(rotationC, g, f);
-        boolean[] hat = up(hatC, g, f);
         TissueMaps tissue = TissueSegmentation.apply(model, image, brain, g, config.tissue());
-        float[] distanceC = DistanceTransform.distanceTo(headC, c);
-        float[] distance = f == 1 ? distanceC : Resolution.upsample(distanceC, g, f);
-        boolean[] artifacts = ArtifactMask.compute(tissue.corrected(), hat, distance, g);
+        HeadGeometry around = geometry.join();
+        boolean[] rotation = up(rotationC, g, f);
+        boolean[] hat = around.hat();
+        boolean[] artifacts = ArtifactMask.compute(tissue.corrected(), hat, around.distance(), g);
         boolean[] air = new boolean[image.length];
         for (int i = 0; i < air.length; i++) {
             air[i] = hat[i] && !artifacts[i];
         }
         BackgroundMasks background = new BackgroundMasks(head, rotation, hat, artifacts, air);
         double[] fwhm = Smoothness.fwhmMm(tissue.corrected(), brain, g);
-        Anonymisation anonymisation = new Anonymisation(up(anonC.mask(), g, f), anonC.defaced(), anonC.skullStripped());
-        float[][] prior = new float[3][];
-        for (int k = 0; k < 3; k++) {
-            prior[k] = f == 1 ? priorC[k] : Resolution.upsample(priorC[k], g, f);
-        }
+        Anonymisation anonymisation = around.anonymisation();
+        float[][] prior = around.prior();
 
         progress.status("image quality metrics");
         IqmInputs inputs = new IqmInputs(new int[] {g.nx(), g.ny(), g.nz()}, g.spacing(), tissue.corrected(),
                 tissue.labels(), tissue.pvms(), head, air, artifacts, rotation, tissue.bias(), prior, fwhm);
         Map<String, Double> iqms = new TreeMap<>(IqmCalculator.withAllFeatures().compute(inputs, progress));
-        iqms.put(SliceDropout.KEY, SliceDropout.compute(image, head, inputs.dims()));
+        iqms.put(SliceDropout.KEY, sliceDropout.join());
         if (anonymisation.defaced() || anonymisation.skullStripped()) {
             iqms = withoutUndefined(iqms);
         }
         return new QcResult(background, brain, tissue, prior, fwhm, anonymisation, iqms);
+    }
+
+    /**
+     * What the head's geometry gives on the scan's grid, from the working grid's head, rotation and
+     * brain masks: the hat mask, the anonymisation mask and flags, the geometric tissue prior and each
+     * voxel's distance to the head.
+     */
+    private record HeadGeometry(boolean[] hat, Anonymisation anonymisation, float[][] prior, float[] distance) {
+
+        static HeadGeometry of(float[] small, boolean[] headC, boolean[] rotationC, boolean[] brainC, Grid3 c,
+                Affine coarseToWorld, Grid3 g, int f) {
+            boolean[] hatC = HatMask.compute(headC, rotationC, brainC, c, coarseToWorld);
+            Anonymisation anonC = Anonymisation.detect(small, headC, brainC, c, coarseToWorld);
+            float[][] priorC = GeometricTissuePrior.compute(brainC, c);
+            float[] distanceC = DistanceTransform.distanceTo(headC, c);
+            float[][] prior = new float[3][];
+            for (int k = 0; k < 3; k++) {
+                prior[k] = f == 1 ? priorC[k] : Resolution.upsample(priorC[k], g, f);
+            }
+            return new HeadGeometry(up(hatC, g, f), new Anonymisation(up(anonC.mask(), g, f), anonC.defaced(),
+                    anonC.skullStripped()), prior, f == 1 ? distanceC : Resolution.upsample(distanceC, g, f));
+        }
     }
 
     private static long count(boolean[] mask) {
