@@ -1,6 +1,7 @@
 package org.neurocurate.quality.tissue;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 import org.neurocurate.quality.iqm.OrderStatistics;
 
@@ -226,9 +227,7 @@ final class PartialVolumeMixture {
      */
     private PartialVolumeMixture ribbonProfile(Histogram h, int iterations) {
         double plain = copy().em(h, 1, Mode.FREE);
-        PartialVolumeMixture best = null;
-        int bestIndex = -1;
-        for (int i = 0; i < RIBBONS.length; i++) {
+        PartialVolumeMixture[] candidates = IntStream.range(0, RIBBONS.length).parallel().mapToObj(i -> {
             double r = RIBBONS[i];
             PartialVolumeMixture candidate = copy();
             candidate.ribbon = r;
@@ -236,11 +235,10 @@ final class PartialVolumeMixture {
             candidate.weight[RIBBON] = candidate.weight[1] * (1 - r) / r;
             candidate.em(h, iterations, Mode.FREE);
             candidate.logLikelihood = candidate.em(h, 1, Mode.FREE);
-            if (best == null || candidate.logLikelihood > best.logLikelihood) {
-                best = candidate;
-                bestIndex = i;
-            }
-        }
+            return candidate;
+        }).toArray(PartialVolumeMixture[]::new);
+        int bestIndex = likeliest(candidates);
+        PartialVolumeMixture best = candidates[bestIndex];
         return best.logLikelihood > plain && bestIndex < RIBBONS.length - 1 ? best : null;
     }
 
@@ -270,15 +268,28 @@ final class PartialVolumeMixture {
      */
     private PartialVolumeMixture profile(Histogram h, double from, double step, int count, PartialVolumeMixture best,
             Mode mode) {
-        for (int i = 0; i < count; i++) {
+        PartialVolumeMixture[] candidates = IntStream.range(0, count).parallel().mapToObj(i -> {
             PartialVolumeMixture candidate = copy();
             candidate.mean[1] = mean[0] + (from + i * step) * (mean[2] - mean[0]);
             if (mode == Mode.PROFILE) {
                 candidate.weight[2] = 0;
             }
             candidate.logLikelihood = candidate.em(h, SEARCH_ITERATIONS, mode);
-            if (best == null || candidate.logLikelihood > best.logLikelihood) {
-                best = candidate;
+            return candidate;
+        }).toArray(PartialVolumeMixture[]::new);
+        PartialVolumeMixture likeliest = candidates[likeliest(candidates)];
+        return best == null || likeliest.logLikelihood > best.logLikelihood ? likeliest : best;
+    }
+
+    /**
+     * Index of the likeliest candidate, the first of equals: the choice a loop over them in order makes,
+     * so fitting them in parallel (each on its own copy, the histogram only read) changes nothing.
+     */
+    private static int likeliest(PartialVolumeMixture[] candidates) {
+        int best = 0;
+        for (int i = 1; i < candidates.length; i++) {
+            if (candidates[i].logLikelihood > candidates[best].logLikelihood) {
+                best = i;
             }
         }
         return best;
