@@ -1,6 +1,7 @@
 package org.neurocurate.quality.iqm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,8 +26,11 @@ public final class RpveFeature implements IqmFeature {
 
     @Override
     public void compute(IqmContext context, IqmValues out) {
-        for (Region r : Region.tissues()) {
-            out.put("rpve_" + r.key(), rpve(context.inputs().pvms()[r.label() - 1]));
+        Region[] tissues = Region.tissues();
+        double[] values = Arrays.stream(tissues).parallel().mapToDouble(r -> rpve(context.inputs().pvms()[r.label() - 1]))
+                .toArray();
+        for (int t = 0; t < tissues.length; t++) {
+            out.put("rpve_" + tissues[t].key(), values[t]);
         }
     }
 

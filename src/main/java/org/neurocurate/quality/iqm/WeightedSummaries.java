@@ -3,6 +3,7 @@ package org.neurocurate.quality.iqm;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * MRIQC's weighted summary statistics (mriqc/qc/anatomical.py {@code summary_stats}, which builds
@@ -28,7 +29,10 @@ final class WeightedSummaries {
     private WeightedSummaries() {
     }
 
-    /** The summary of each map over {@code image} (already cleaned of NaN and negatives). */
+    /**
+     * The summary of each map over {@code image} (already cleaned of NaN and negatives); the maps'
+     * summaries are computed in parallel once the shared pass over the voxels is done.
+     */
     static RegionSummary[] compute(float[] image, float[][] maps) {
         ValueGroups groups = ValueGroups.of(image);
         int m = maps.length;
@@ -47,11 +51,9 @@ final class WeightedSummaries {
                 }
             }
         }
-        RegionSummary[] out = new RegionSummary[m];
-        for (int k = 0; k < m; k++) {
-            out[k] = summarise(image, maps[k], groups.values(), weightPerGroup[k], mapSum[k]);
-        }
-        return out;
+        return IntStream.range(0, m).parallel()
+                .mapToObj(k -> summarise(image, maps[k], groups.values(), weightPerGroup[k], mapSum[k]))
+                .toArray(RegionSummary[]::new);
     }
 
     private static RegionSummary summarise(float[] image, float[] map, double[] values, double[] weights, double n) {
