@@ -35,16 +35,19 @@ public final class RpveFeature implements IqmFeature {
     }
 
     static double rpve(float[] map) {
-        double[] positive = new double[map.length];
         int n = 0;
         for (float p : map) {
-            double c = clip(p);
-            if (c > 0) {
-                positive[n++] = c;
-            }
+            n += clip(p) > 0 ? 1 : 0;
         }
         if (n == 0) {
             return Double.NaN;
+        }
+        double[] positive = new double[n];
+        for (int v = 0, i = 0; i < n; v++) {
+            double c = clip(map[v]);
+            if (c > 0) {
+                positive[i++] = c;
+            }
         }
         double upper = OrderStatistics.percentile(positive, n, 98);
         double lower = OrderStatistics.percentile(positive, n, 2);
