@@ -24,7 +24,10 @@ final class Chi2Fit {
     private static final double LOG_XMAX = Math.log(Double.MAX_VALUE);
     private static final double LOG2 = Math.log(2);
     private static final int CHUNKS = 16;
-    /** Factors per logarithm in {@link #logSum}, and the range of differences that may enter a product. */
+    /**
+     * Factors per logarithm in {@link #logSum} (a multiple of its four running products), and the range
+     * of differences that may enter a product.
+     */
     private static final int PRODUCT_FACTORS = 16;
     private static final double PRODUCT_MIN = 1e-15;
     private static final double PRODUCT_MAX = 1e15;
@@ -98,12 +101,7 @@ final class Chi2Fit {
         int above = firstAbove(s.values, loc);
         double good = s.countFrom[above];
         double zSum = (s.sumFrom[above] - loc * good) / scale;
-        double atLoc = 0;
-        if (a == 0) {
-            for (int i = above - 1; i >= 0 && s.values[i] == loc; i--) {
-                atLoc += s.counts[i];
-            }
-        }
+        double atLoc = a == 0 && above > 0 && s.values[above - 1] == loc ? s.counts[above - 1] : 0;
         double bad = s.total - good - atLoc;
         double logSum = a == 0 || good == 0 ? 0 : logSum(s, loc) - good * Math.log(scale);
         double total = a * logSum - zSum / 2.0 - (good + atLoc) * (Gamma.logGamma(df / 2) + LOG2 * df / 2.0);

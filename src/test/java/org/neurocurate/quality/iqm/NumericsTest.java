@@ -128,8 +128,8 @@ class NumericsTest {
 
     /**
      * The objective sums log z as logs of products of z: it must equal the per-sample sum of scipy's
-     * log-density, also with repeated values, a value whose z is below the products' range (1e-15)
-     * and values below the location (penalised).
+     * log-density, also with repeated values, a value whose z is below the products' range (1e-15),
+     * values below the location (penalised) and one at it (finite only for ν = 2).
      */
     @Test
     void chi2ObjectiveEqualsTheDirectSumOfLogDensities() {
@@ -139,15 +139,17 @@ class NumericsTest {
             x[i] = i % 7 == 0 ? 40 : 200 * random.nextDouble();
         }
         x[1] = 1e-30;
-        for (double[] p : new double[][] {{5, 0, 0.5}, {32, -3, 4}, {2, 0, 1}, {5, 2, 0.5}}) {
+        x[2] = 2;
+        for (double[] p : new double[][] {{5, 0, 0.5}, {32, -3, 4}, {2, 0, 1}, {5, 2, 0.5}, {2, 2, 0.5}}) {
             double df = p[0];
             double loc = p[1];
             double scale = p[2];
             double direct = 0;
             for (double v : x) {
                 double z = (v - loc) / scale;
-                if (z > 0) {
-                    direct -= (df / 2 - 1) * Math.log(z) - z / 2 - Gamma.logGamma(df / 2) - df / 2 * Math.log(2);
+                if (z > 0 || z == 0 && df == 2) {
+                    double xlogy = df == 2 ? 0 : (df / 2 - 1) * Math.log(z);
+                    direct -= xlogy - z / 2 - Gamma.logGamma(df / 2) - df / 2 * Math.log(2);
                 } else {
                     direct += 100 * Math.log(Double.MAX_VALUE);
                 }
