@@ -5,7 +5,10 @@ import java.util.Map;
 
 /**
  * The inputs of one IQM computation plus the intermediate results several features share (the
- * region summaries feed snr, snrd, cnr, cjv and wm2max), computed once on first use.
+ * region summaries feed snr, snrd, cnr, cjv and wm2max), computed when the context is made, before
+ * any feature runs. (Computed lazily under a lock, they deadlocked a batch once the regions were
+ * summarised in parallel: a batch thread held the lock while waiting for a region's fork-join task,
+ * and the pool's only worker, running another feature of the same scan, waited for the lock.)
  *
  * <p>The image is cleaned as MRIQC's {@code StructuralQC} does before anything else: NaN → 0 and
  * negative values → 0 ({@code np.nan_to_num} then {@code data[data < 0] = 0}); +∞ becomes
@@ -15,11 +18,19 @@ public final class IqmContext {
 
     private final IqmInputs inputs;
     private final float[] image;
-    private Map<Region, RegionSummary> summaries;
+    private final Map<Region, RegionSummary> summaries;
 
     public IqmContext(IqmInputs inputs) {
         this.inputs = inputs;
         this.image = clean(inputs.image());
+        float[][] maps = new float[4][];
+        maps[0] = asFloats(inputs.airMask());
+        System.arraycopy(inputs.pvms(), 0, maps, 1, 3);
+        RegionSummary[] all = WeightedSummaries.compute(image, maps);
+        summaries = new EnumMap<>(Region.class);
+        for (Region r : Region.values()) {
+            summaries.put(r, all[r.label()]);
+        }
     }
 
     public IqmInputs inputs() {
@@ -31,18 +42,8 @@ public final class IqmContext {
         return image;
     }
 
-    /** The weighted summary of a region (background = air mask), computed for all regions on first call. */
-    public synchronized RegionSummary summary(Region region) {
-        if (summaries == null) {
-            float[][] maps = new float[4][];
-            maps[0] = asFloats(inputs.airMask());
-            System.arraycopy(inputs.pvms(), 0, maps, 1, 3);
-            RegionSummary[] all = WeightedSummaries.compute(image, maps);
-            summaries = new EnumMap<>(Region.class);
-            for (Region r : Region.values()) {
-                summaries.put(r, all[r.label()]);
-            }
-        }
+    /** The weighted summary of a region (background = air mask). */
+    public RegionSummary summary(Region region) {
         return summaries.get(region);
     }
 
