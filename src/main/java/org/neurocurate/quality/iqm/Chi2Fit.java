@@ -1,5 +1,7 @@
 package org.neurocurate.quality.iqm;
 
+import java.util.Arrays;
+
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -161,19 +163,14 @@ final class Chi2Fit {
         return sum;
     }
 
-    /** The first index whose value exceeds {@code loc} in an ascending array (its length if none does). */
+    /**
+     * The first index whose value exceeds {@code loc} in an ascending array of distinct values (its
+     * length if none does). {@code loc + 0.0} turns −0 into +0, which {@link Arrays#binarySearch} would
+     * order below a sample at 0.
+     */
     private static int firstAbove(double[] sorted, double loc) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] > loc) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        int i = Arrays.binarySearch(sorted, loc + 0.0);
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
     /**
@@ -220,7 +217,7 @@ final class Chi2Fit {
 
         static Samples of(double[] data) {
             double[] sorted = data.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             int distinct = 0;
             double[] counts = new double[sorted.length];
             for (int i = 0; i < sorted.length; i++) {
@@ -231,7 +228,7 @@ final class Chi2Fit {
                     counts[distinct++] = 1;
                 }
             }
-            return new Samples(java.util.Arrays.copyOf(sorted, distinct), java.util.Arrays.copyOf(counts, distinct), data.length);
+            return new Samples(Arrays.copyOf(sorted, distinct), Arrays.copyOf(counts, distinct), data.length);
         }
     }
 
