@@ -53,6 +53,7 @@ class PipelineAssessorTest {
         assertFalse(bad.isEmpty(), "a corrupt file says why");
         String brainless = rows.stream().filter(r -> r.source().equals(noise)).findFirst().orElseThrow().error();
         assertTrue(brainless.contains("no brain"), brainless);
+        assertFalse(brainless.contains("slice_dropout"), "noise has no slab of lost signal: " + brainless);
     }
 
     @Test

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.neurocurate.artifact.SignalDropout;
 import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.synth.Contrast;
+import org.neurocurate.synth.SubjectGenerator;
 import org.neurocurate.volume.Affine;
 import org.neurocurate.volume.Volume;
 
@@ -122,6 +125,27 @@ class QualityPipelineTest {
         }
         assertTrue(masked > 0.3 * zeroed, "the anonymisation mask covers the zeroed face: " + masked + " of " + zeroed);
         r.row().forEach((k, v) -> assertFalse(Double.isNaN(v), k + " is NaN"));
+    }
+
+    @Test
+    void aHeadCutApartByABlackSlabFailsNamingTheDropout() {
+        Volume head = SubjectGenerator.generate(1, 4).image(Contrast.T1W);
+        // a coronal slab of 30 % of the field of view through the middle, its signal all gone
+        Volume cut = new SignalDropout().apply(head, new SignalDropout.Params(1, 1, 0.5, 0.3, 1));
+
+        NoBrainException e = assertThrows(NoBrainException.class,
+                () -> QualityPipeline.run(cut, QcConfig.DEFAULTS, ProgressListener.NONE));
+
+        assertTrue(e.getMessage().startsWith("no brain found (brain mask "), e.getMessage());
+        assertTrue(e.getMessage().contains("; slice_dropout 0.9"), e.getMessage());
+    }
+
+    @Test
+    void aMissingBrainNamesTheDropoutOnlyWhenASlabLostMostOfItsSignal() {
+        assertEquals("no brain found (brain mask 43 cm3, need 200)", QualityPipeline.noBrain(43.2, 0.49));
+        assertEquals("no brain found (brain mask 43 cm3, need 200)", QualityPipeline.noBrain(43.2, Double.NaN));
+        assertEquals("no brain found (brain mask 43 cm3, need 200); slice_dropout 0.50: a slab of slices lost most of"
+                + " its signal and may have cut the head apart", QualityPipeline.noBrain(43.2, 0.5));
     }
 
     @Test
