@@ -233,20 +233,20 @@ class RuleTieringTest {
     @Test
     void efcIsNeverJudgedTighterThanItsResolution() {
         // 12 clean scans of one site with efc 0.56 +- 0.003 (an IQR far below the floor, as a site's typical
-        // scans can be): a clean scan of a larger head at 0.583 stays in tier 4-5; a moving subject's at
-        // 0.64 falls to tier 1
+        // scans can be): a young subject's clean scan at 0.598 stays in tier 4-5 (z 1.9; 3.8 against a
+        // floor of 0.01); a moving subject's at 0.69 falls to tier 1
         Random r = new Random(7);
         List<String> ids = new ArrayList<>();
         List<Map<String, Double>> rows = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
             ids.add("sub-" + i);
-            rows.add(Map.of("efc", i == 0 ? 0.583 : i == 1 ? 0.64 : 0.56 + 0.006 * (r.nextDouble() - 0.5)));
+            rows.add(Map.of("efc", i == 0 ? 0.598 : i == 1 ? 0.69 : 0.56 + 0.006 * (r.nextDouble() - 0.5)));
         }
         List<TierAssignment> tiers = RuleTiering.tier(IqmTable.fromMaps("bids_name", ids,
                 Collections.nCopies(14, "S0"), rows), 10);
         assertTrue(tiers.get(0).tier() >= 4, tiers.get(0).reason());
         assertEquals(1, tiers.get(1).tier(), tiers.get(1).reason());
-        assertTrue(tiers.get(1).reason().contains("efc=0.64 far above"), tiers.get(1).reason());
+        assertTrue(tiers.get(1).reason().contains("efc=0.69 far above"), tiers.get(1).reason());
     }
 
     /**
