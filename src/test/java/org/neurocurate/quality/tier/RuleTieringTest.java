@@ -231,6 +231,24 @@ class RuleTieringTest {
     }
 
     @Test
+    void fwhmAndSnrdAreNeverJudgedTighterThanTheirResolutions() {
+        // 12 clean scans of one site with fwhm_avg 2.5 +- 0.005 voxels (an IQR far below the floor): a clean
+        // scan at 2.68 stays in tier 4-5 (z 1.8); a blurred one at 3.3 falls to tier 1
+        List<TierAssignment> fwhm = oneSite(14, 9, "fwhm_avg",
+                (i, r) -> i == 0 ? 2.68 : i == 1 ? 3.3 : 2.5 + 0.01 * (r.nextDouble() - 0.5));
+        assertTrue(fwhm.get(0).tier() >= 4, fwhm.get(0).reason());
+        assertEquals(1, fwhm.get(1).tier(), fwhm.get(1).reason());
+        assertTrue(fwhm.get(1).reason().contains("fwhm_avg=3.3 far above"), fwhm.get(1).reason());
+        // snrd_total 15 +- 0.5 % (log IQR far below the floor): a clean scan at 12.5 stays in tier 4-5
+        // (log z -1.8); one whose noise doubled (snrd_total 7.5, log z -6.9) falls to tier 1
+        List<TierAssignment> snrd = oneSite(14, 10, "snrd_total",
+                (i, r) -> i == 0 ? 12.5 : i == 1 ? 7.5 : 15 * (1 + 0.01 * (r.nextDouble() - 0.5)));
+        assertTrue(snrd.get(0).tier() >= 4, snrd.get(0).reason());
+        assertEquals(1, snrd.get(1).tier(), snrd.get(1).reason());
+        assertTrue(snrd.get(1).reason().contains("snrd_total=7.5 far below"), snrd.get(1).reason());
+    }
+
+    @Test
     void efcIsNeverJudgedTighterThanItsResolution() {
         // 12 clean scans of one site with efc 0.56 +- 0.003 (an IQR far below the floor, as a site's typical
         // scans can be): a young subject's clean scan at 0.598 stays in tier 4-5 (z 1.9; 3.8 against a
