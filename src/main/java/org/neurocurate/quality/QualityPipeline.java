@@ -67,10 +67,11 @@ public final class QualityPipeline {
      * head cut apart by a signal dropout does not read like one of a non-brain image.
      */
     static String noBrain(double brainCm3, double sliceDropout) {
-        String reason = String.format(Locale.ROOT, "no brain found (brain mask %.0f cm3, need %.0f)", brainCm3, MIN_BRAIN_CM3);
+        String reason = String.format(Locale.ROOT, "no brain found (brain mask %.0f cm3, need %.0f)", brainCm3,
+                MIN_BRAIN_CM3);
         if (sliceDropout >= DROPOUT_NAMED) {
-            reason += String.format(Locale.ROOT, "; slice_dropout %.2f: a slab of slices lost most of its signal and may"
-                    + " have cut the head apart", sliceDropout);
+            reason += String.format(Locale.ROOT, "; slice_dropout %.2f: a slab of slices lost most of its signal"
+                    + " and may have cut the head apart", sliceDropout);
         }
         return reason;
     }
