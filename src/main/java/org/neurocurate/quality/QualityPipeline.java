@@ -173,10 +173,10 @@ public final class QualityPipeline {
             float[] distanceC = DistanceTransform.distanceTo(headC, c);
             float[][] prior = new float[3][];
             for (int k = 0; k < 3; k++) {
-                prior[k] = f == 1 ? priorC[k] : Resolution.upsample(priorC[k], g, f);
+                prior[k] = up(priorC[k], g, f);
             }
             return new HeadGeometry(up(hatC, g, f), new Anonymisation(up(anonC.mask(), g, f), anonC.defaced(),
-                    anonC.skullStripped()), prior, f == 1 ? distanceC : Resolution.upsample(distanceC, g, f));
+                    anonC.skullStripped()), prior, up(distanceC, g, f));
         }
     }
 
@@ -189,6 +189,10 @@ public final class QualityPipeline {
     }
 
     private static boolean[] up(boolean[] coarse, Grid3 g, int f) {
+        return f == 1 ? coarse : Resolution.upsample(coarse, g, f);
+    }
+
+    private static float[] up(float[] coarse, Grid3 g, int f) {
         return f == 1 ? coarse : Resolution.upsample(coarse, g, f);
     }
 

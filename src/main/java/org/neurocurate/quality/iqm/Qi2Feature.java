@@ -54,7 +54,7 @@ public final class Qi2Feature implements IqmFeature {
         if (positive < MIN_VOXELS) {
             return 0.0;
         }
-        double[] data = inCOrder(image, air, dims, count);
+        double[] data = inCOrder(image, air, dims);
         double factor = 100 / OrderStatistics.percentile(data.clone(), count, 99);
         for (int i = 0; i < count; i++) {
             data[i] *= factor;
@@ -71,7 +71,7 @@ public final class Qi2Feature implements IqmFeature {
      * image is read in its own order (i fastest) and each value written to its column's next slot, the
      * columns' starts counted first: reading column by column would stride a whole slice per value.
      */
-    static double[] inCOrder(float[] image, boolean[] air, int[] dims, int count) {
+    static double[] inCOrder(float[] image, boolean[] air, int[] dims) {
         int nx = dims[0];
         int ny = dims[1];
         int[] next = new int[nx * ny];
@@ -84,12 +84,13 @@ public final class Qi2Feature implements IqmFeature {
                 }
             }
         }
-        for (int c = 0, start = 0; c < next.length; c++) {
+        int start = 0;
+        for (int c = 0; c < next.length; c++) {
             int size = next[c];
             next[c] = start;
             start += size;
         }
-        double[] data = new double[count];
+        double[] data = new double[start];
         for (int v = 0, z = 0; z < dims[2]; z++) {
             for (int y = 0; y < ny; y++) {
                 for (int x = 0; x < nx; x++, v++) {

@@ -83,7 +83,7 @@ class IqmEdgeCasesTest {
                 }
             }
         }
-        assertArrayEquals(expected, Qi2Feature.inCOrder(image, air, dims, count), 0);
+        assertArrayEquals(expected, Qi2Feature.inCOrder(image, air, dims), 0);
     }
 
     @Test
