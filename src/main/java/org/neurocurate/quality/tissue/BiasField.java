@@ -62,6 +62,35 @@ final class BiasField {
         return out;
     }
 
+    /**
+     * The log of the field at the voxels {@code voxels} of a grid sharing this field's physical frame:
+     * the same trilinear interpolation as {@link #evaluate}, at those voxels only.
+     */
+    double[] logAt(int[] voxels, Grid3 g) {
+        double[][] wx = axisWeights(g.nx(), g.spacing()[0], 0);
+        double[][] wy = axisWeights(g.ny(), g.spacing()[1], 1);
+        double[][] wz = axisWeights(g.nz(), g.spacing()[2], 2);
+        double[] out = new double[voxels.length];
+        for (int i = 0; i < voxels.length; i++) {
+            int v = voxels[i];
+            double[] ax = wx[v % g.nx()];
+            double[] ay = wy[(v / g.nx()) % g.ny()];
+            double[] az = wz[v / (g.nx() * g.ny())];
+            double f = 0;
+            for (int c = 0; c < 8; c++) {
+                int dx = c & 1;
+                int dy = (c >> 1) & 1;
+                int dz = c >> 2;
+                double w = ax[2 + dx] * ay[2 + dy] * az[2 + dz];
+                if (w != 0) {
+                    f += w * logField[(int) ax[dx] + nb[0] * ((int) ay[dy] + nb[1] * (int) az[dz])];
+                }
+            }
+            out[i] = f - offset;
+        }
+        return out;
+    }
+
     /** Per voxel index along an axis: {lower block, upper block, weight of lower, weight of upper}. */
     private double[][] axisWeights(int n, double spacing, int axis) {
         double[][] out = new double[n][4];
@@ -114,6 +143,201 @@ final class BiasField {
         }
         double median = brain.length == 0 ? 0 : OrderStatistics.select(brain, 0, brain.length, brain.length / 2);
         return new BiasField(field, nb, blockMm, median);
+    }
+
+    /**
+     * Least-squares fits of fields to values known at fixed voxels: the log field, trilinear between
+     * lattice points {@code blockMm} apart (the representation of {@link #evaluate}), that fits a target
+     * at the voxels, regularised by the squared second differences of the lattice along each axis times
+     * {@code bending} per voxel of data per lattice point. It is a projection onto smooth fields that
+     * leaves their low frequencies whole (a Gaussian smoothing of the whole field at every iteration, as
+     * {@link #estimate}, would shrink them each time) and extends the field linearly, not wildly, where
+     * no voxel is. The normal equations are made once; each fit solves them by Jacobi-preconditioned
+     * conjugate gradients.
+     */
+    static final class LatticeFit {
+
+        /**
+         * Conjugate gradients stop when the residual's norm is this fraction of the right-hand side's:
+         * 1e-6 took ~270 iterations per fit on a 1 mm head's 968 lattice points, 1e-4 ~170, with the
+         * same IQMs to three digits.
+         */
+        private static final double SOLVED = 1e-4;
+
+        private final int[] voxels;
+        private final Grid3 g;
+        private final int[] nb;
+        private final double blockMm;
+        private final int points;
+        /** Per voxel, its eight lattice points and trilinear weights. */
+        private final int[] index;
+        private final double[] weight;
+        /** Per lattice point, BᵀB against its 27 neighbours (offsets −1..1 per axis, x fastest). */
+        private final double[] normal;
+        private final double lambda;
+        private final double[] diagonal;
+
+        LatticeFit(int[] voxels, Grid3 g, double blockMm, double bending) {
+            this.voxels = voxels;
+            this.g = g;
+            this.blockMm = blockMm;
+            int[] n = {g.nx(), g.ny(), g.nz()};
+            nb = new int[3];
+            for (int a = 0; a < 3; a++) {
+                nb[a] = Math.max(1, (int) Math.ceil(n[a] * g.spacing()[a] / blockMm));
+            }
+            points = nb[0] * nb[1] * nb[2];
+            BiasField shape = new BiasField(new double[points], nb, blockMm, 0);
+            double[][] wx = shape.axisWeights(g.nx(), g.spacing()[0], 0);
+            double[][] wy = shape.axisWeights(g.ny(), g.spacing()[1], 1);
+            double[][] wz = shape.axisWeights(g.nz(), g.spacing()[2], 2);
+            index = new int[8 * voxels.length];
+            weight = new double[8 * voxels.length];
+            normal = new double[27 * points];
+            int[] offset = new int[8];
+            for (int i = 0; i < voxels.length; i++) {
+                int v = voxels[i];
+                double[] ax = wx[v % g.nx()];
+                double[] ay = wy[(v / g.nx()) % g.ny()];
+                double[] az = wz[v / (g.nx() * g.ny())];
+                for (int c = 0; c < 8; c++) {
+                    int dx = c & 1;
+                    int dy = (c >> 1) & 1;
+                    int dz = c >> 2;
+                    index[8 * i + c] = (int) ax[dx] + nb[0] * ((int) ay[dy] + nb[1] * (int) az[dz]);
+                    weight[8 * i + c] = ax[2 + dx] * ay[2 + dy] * az[2 + dz];
+                    offset[c] = ((int) ax[dx] - (int) ax[0]) + 3 * (((int) ay[dy] - (int) ay[0]) + 3 * ((int) az[dz] - (int) az[0]));
+                }
+                for (int c = 0; c < 8; c++) {
+                    double wc = weight[8 * i + c];
+                    if (wc == 0) {
+                        continue;
+                    }
+                    for (int e = 0; e < 8; e++) {
+                        double we = weight[8 * i + e];
+                        if (we != 0) {
+                            normal[27 * index[8 * i + c] + 13 + offset[e] - offset[c]] += wc * we;
+                        }
+                    }
+                }
+            }
+            lambda = bending * voxels.length / points;
+            diagonal = diagonal();
+        }
+
+        /** The fitted field, median 1 over the voxels; conjugate gradients start from {@code start} (null: zero). */
+        BiasField fit(double[] target, BiasField start) {
+            double[] rhs = new double[points];
+            for (int i = 0; i < voxels.length; i++) {
+                for (int c = 0; c < 8; c++) {
+                    rhs[index[8 * i + c]] += weight[8 * i + c] * target[i];
+                }
+            }
+            double[] f = start != null && start.logField.length == points ? start.logField.clone() : new double[points];
+            double[] r = rhs.clone();
+            double[] af = apply(f);
+            double[] z = new double[points];
+            for (int k = 0; k < points; k++) {
+                r[k] -= af[k];
+                z[k] = r[k] / diagonal[k];
+            }
+            double[] p = z.clone();
+            double rz = dot(r, z);
+            double stop = SOLVED * SOLVED * Math.max(dot(rhs, rhs), 1e-30);
+            for (int it = 0; it < 4 * points && dot(r, r) > stop; it++) {
+                double[] ap = apply(p);
+                double alpha = rz / dot(p, ap);
+                for (int k = 0; k < points; k++) {
+                    f[k] += alpha * p[k];
+                    r[k] -= alpha * ap[k];
+                    z[k] = r[k] / diagonal[k];
+                }
+                double next = dot(r, z);
+                for (int k = 0; k < points; k++) {
+                    p[k] = z[k] + next / rz * p[k];
+                }
+                rz = next;
+            }
+            double[] atVoxels = logAt(f, 0);
+            double median = atVoxels.length == 0 ? 0 : OrderStatistics.select(atVoxels, 0, atVoxels.length, atVoxels.length / 2);
+            return new BiasField(f, nb, blockMm, median);
+        }
+
+        /** The log of a field of this lattice at the voxels. */
+        double[] logAt(BiasField field) {
+            return logAt(field.logField, field.offset);
+        }
+
+        private double[] logAt(double[] f, double offset) {
+            double[] out = new double[voxels.length];
+            for (int i = 0; i < voxels.length; i++) {
+                double s = 0;
+                for (int c = 0; c < 8; c++) {
+                    s += weight[8 * i + c] * f[index[8 * i + c]];
+                }
+                out[i] = s - offset;
+            }
+            return out;
+        }
+
+        /** (BᵀB + λ·Σ_axes DᵀD) f, D the second difference along an axis. */
+        private double[] apply(double[] f) {
+            double[] out = new double[points];
+            for (int c = 0; c < points; c++) {
+                double s = 0;
+                for (int k = 0; k < 27; k++) {
+                    double a = normal[27 * c + k];
+                    if (a != 0) {
+                        s += a * f[c + (k % 3 - 1) + nb[0] * ((k / 3) % 3 - 1 + nb[1] * (k / 9 - 1))];
+                    }
+                }
+                out[c] = s;
+            }
+            int[] stride = {1, nb[0], nb[0] * nb[1]};
+            for (int a = 0; a < 3; a++) {
+                if (nb[a] < 3) {
+                    continue;
+                }
+                for (int c = 0; c < points; c++) {
+                    int coord = (c / stride[a]) % nb[a];
+                    if (coord == 0 || coord == nb[a] - 1) {
+                        continue;
+                    }
+                    double d = lambda * (f[c - stride[a]] - 2 * f[c] + f[c + stride[a]]);
+                    out[c - stride[a]] += d;
+                    out[c] -= 2 * d;
+                    out[c + stride[a]] += d;
+                }
+            }
+            return out;
+        }
+
+        /** The diagonal of BᵀB + λ·Σ_axes DᵀD (the Jacobi preconditioner). */
+        private double[] diagonal() {
+            double[] d = new double[points];
+            int[] stride = {1, nb[0], nb[0] * nb[1]};
+            for (int c = 0; c < points; c++) {
+                d[c] = normal[27 * c + 13];
+                for (int a = 0; a < 3; a++) {
+                    int k = (c / stride[a]) % nb[a];
+                    for (int m = k - 1; m <= k + 1; m++) {
+                        if (m >= 1 && m <= nb[a] - 2) {
+                            d[c] += lambda * (m == k ? 4 : 1);
+                        }
+                    }
+                }
+                d[c] = Math.max(d[c], 1e-12);
+            }
+            return d;
+        }
+
+        private static double dot(double[] a, double[] b) {
+            double s = 0;
+            for (int k = 0; k < a.length; k++) {
+                s += a[k] * b[k];
+            }
+            return s;
+        }
     }
 
     private static int block(int i, double spacing, double blockMm, int nb) {
