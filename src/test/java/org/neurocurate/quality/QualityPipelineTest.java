@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.neurocurate.artifact.BiasField;
 import org.neurocurate.artifact.SignalDropout;
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.synth.Contrast;
@@ -64,6 +66,40 @@ class QualityPipelineTest {
             assertTrue(none.get(k) < mild.get(k) && mild.get(k) < strong.get(k),
                     k + " rises with bias: " + none.get(k) + " < " + mild.get(k) + " < " + strong.get(k));
         }
+    }
+
+    /**
+     * On generated 3 mm heads (1 % Rician noise) inu_range rises with the severity of a bias-field
+     * artifact and not with noise. Measured (seeds 1 and 2): severity 0 / 0.3 / 0.6 / 0.9 gave 0.061 /
+     * 0.166 / 0.318 / 0.495 and 0.057 / 0.210 / 0.434 / 0.679; noise of 3 % and 6 % of the maximum
+     * without a bias field 0.068 / 0.064 and 0.062 / 0.058. The tissue model's own field, reported
+     * before {@code N3Field}, gave 0.051 / 0.105 / 0.207 / 0.130 and 0.053 / 0.149 / 0.155 / 0.195, and
+     * with noise 0.147 / 0.178 and 0.072 / 0.214.
+     */
+    @Test
+    void inuRangeRisesWithABiasFieldAndNotWithNoiseOnGeneratedHeads() throws NoBrainException {
+        for (long seed = 1; seed <= 2; seed++) {
+            Volume head = SubjectGenerator.generate(seed, 3).image(Contrast.T1W);
+            double clean = inuRange(HeadPhantom.withRicianNoise(head, 0.01, seed));
+            double previous = clean;
+            for (double severity : new double[] {0.3, 0.6, 0.9}) {
+                BiasField field = new BiasField();
+                Volume biased = field.apply(head, field.sample(severity, new Random(31 * seed)));
+                double inu = inuRange(HeadPhantom.withRicianNoise(biased, 0.01, seed));
+                assertTrue(inu > previous, "seed " + seed + ": inu_range rises with bias severity " + severity + ": "
+                        + previous + " -> " + inu);
+                previous = inu;
+            }
+            for (double noise : new double[] {0.03, 0.06}) {
+                double inu = inuRange(HeadPhantom.withRicianNoise(head, noise, seed));
+                assertTrue(inu < 1.25 * clean, "seed " + seed + ": noise of " + noise + " of the maximum is no bias field: inu_range "
+                        + inu + " against " + clean + " at 0.01");
+            }
+        }
+    }
+
+    private static double inuRange(Volume scan) throws NoBrainException {
+        return QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE).iqms().get("inu_range");
     }
 
     /**

@@ -4,7 +4,8 @@ package org.neurocurate.quality.tissue;
  * Parameters of {@link TissueSegmentation}, defaults in {@link #DEFAULTS}.
  *
  * @param emIterations       EM iterations of the intensity mixture per outer round (≥ 1)
- * @param biasRounds         outer rounds of bias estimation and re-segmentation (0 disables bias correction)
+ * @param biasRounds         outer rounds of the tissue model's own bias estimation and re-segmentation (0: the
+ *                           mixture is fitted on uncorrected values; the scan's reported field is {@link N3Field}'s either way)
  * @param biasBlockMm        size of the coarse blocks the log-residual is averaged in (mm)
  * @param biasSmoothingBlocks Gaussian σ of the block-grid smoothing, in blocks (larger = smoother field)
  * @param brightCsf          true for T2w-like contrast (CSF brightest); false for T1w (CSF darkest)

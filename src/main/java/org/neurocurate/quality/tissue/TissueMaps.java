@@ -5,9 +5,10 @@ package org.neurocurate.quality.tissue;
  *
  * @param labels    hard labels: 0 outside the brain, 1 CSF, 2 GM, 3 WM (FSL FAST's convention)
  * @param pvms      partial-volume maps CSF, GM, WM: expected tissue fraction of each voxel; 0 outside the brain
- * @param bias      multiplicative bias field (median 1 in the brain), defined on the whole grid
+ * @param bias      the scan's multiplicative bias field ({@link N3Field}, median 1 in the brain), on the whole grid
  * @param corrected the image divided by the bias field
- * @param means     pure-tissue means of the corrected image (CSF, GM, WM)
+ * @param means     pure-tissue means of the mixture (CSF, GM, WM), on the values corrected by the tissue
+ *                  model's own field ({@link TissueModel})
  */
 public record TissueMaps(byte[] labels, float[][] pvms, float[] bias, float[] corrected, double[] means) {
 }

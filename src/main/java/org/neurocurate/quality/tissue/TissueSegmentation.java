@@ -1,18 +1,34 @@
 package org.neurocurate.quality.tissue;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinTask;
 
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.masks.DistanceTransform;
 import org.neurocurate.quality.masks.Grid3;
+import org.neurocurate.quality.masks.Resolution;
 
 /**
  * Three-class brain tissue segmentation with partial-volume maps and a bias-field estimate, from the
  * image and a brain mask: a partial-volume intensity mixture ({@link PartialVolumeMixture}: pure CSF,
  * GM and WM plus CSF/GM and GM/WM mixed classes, fitted by EM) alternating with a smooth
- * multiplicative bias field ({@link BiasField}: log residual of the image against the expected pure
- * tissue mean, on voxels the mixture calls mostly pure; a mixed voxel's expected value is itself, so it
- * says nothing about the bias).
+ * multiplicative field of its own ({@link BiasField}: log residual of the image against the expected
+ * pure tissue mean, on voxels the mixture calls mostly pure; a mixed voxel's expected value is itself,
+ * so it says nothing about the bias).
+ *
+ * <p>The bias field reported for the scan (inu_*, and the corrected image the other IQMs see) is not
+ * that one but {@link N3Field}'s, from the image alone, as MRIQC takes N4's field and runs FSL FAST,
+ * which keeps its own, for the tissues. The tissue model's field follows the model: on generated 3 mm
+ * heads with 1 % noise its range over the brain went 0.05 / 0.11 / 0.21 / 0.13 for bias-field artifacts
+ * of severity 0 / 0.3 / 0.6 / 0.9 and 0.15 / 0.18 for noise of 3 / 6 % without one (N3: 0.06 / 0.17 /
+ * 0.32 / 0.50 and 0.07 / 0.06); a clean 4×4×12 mm scan got 0.58 (N3 0.18, its true field 0.38). On 18
+ * generated tier cohorts, re-tiered by the rules, inu_range from N3 took the mean Spearman ρ of the
+ * tiers from 0.849 to 0.881 and the bias-field scans' mean tier error from 1.57 to 0.49, while noise and
+ * motion scans the old field had caught as "intensity non-uniformity" now fall by their own IQMs or not
+ * at all (motion 0.64 → 0.85). The tissue model's field still serves the labels best: the mixture
+ * fitted after N3 alone (no rounds of its own), or with its rounds on N3's corrected values, lost grey
+ * matter on three of the 21 clean scans of a generated 3 mm cohort (GM Dice 0.887 → 0.505 on one: the
+ * middle class went to the grey/white plateau) and CSF on others (0.816 → 0.573).
  *
  * <p>Partial-volume maps are the expected tissue fractions given the voxel's value (a pure class
  * gives its tissue all of the voxel, a mixed class splits it by the posterior mean fraction), in the
@@ -56,6 +72,8 @@ public final class TissueSegmentation {
      * pure grey matter of 222 (GM Dice 0.81 / 0.75 → 0.75 / 0.72), so such grids keep the refit.
      */
     static final double SEARCH_AGAIN_MAX_MM = 1.5;
+    /** Finest voxel side (mm) of the block means the bias field is learnt on ({@link N3Field}). */
+    static final double BIAS_GRID_MM = 4;
     /**
      * Depth (mm) of the cortical mantle from which the grey-matter mean is placed
      * ({@link PartialVolumeMixture#middleFromCortex}): sulci reach about 20 mm below the brain's surface
@@ -104,10 +122,11 @@ public final class TissueSegmentation {
     }
 
     /**
-     * Learns the intensity mixture and the bias field (alternating, {@code biasRounds} times); the
-     * first round locates the middle tissue ({@link PartialVolumeMixture#search}), and later rounds
-     * search again: on a nearly isotropic grid always, keeping the more likely model; on thick slices
-     * only while the model lacks a pure middle peak ({@link #SEARCH_AGAIN_ANISOTROPY}).
+     * Learns the scan's bias field ({@link N3Field}, a fork-join task beside the rest) and the intensity
+     * mixture with the tissue model's own field (alternating, {@code biasRounds} times); the first round
+     * locates the middle tissue ({@link PartialVolumeMixture#search}), and later rounds search again: on
+     * a nearly isotropic grid always, keeping the more likely model; on thick slices only while the model
+     * lacks a pure middle peak ({@link #SEARCH_AGAIN_ANISOTROPY}).
      */
     public static TissueModel fit(float[] image, boolean[] brain, Grid3 g, TissueConfig config, ProgressListener progress) {
         int[] voxels = indices(brain);
@@ -115,6 +134,7 @@ public final class TissueSegmentation {
         if (n < 10) {
             return null;
         }
+        ForkJoinTask<BiasField> scanBias = ForkJoinTask.adapt(() -> biasField(image, brain, g)).fork();
         float[] x = new float[n];
         BiasField bias = BiasField.flat();
         float[] field = null;
@@ -137,7 +157,30 @@ public final class TissueSegmentation {
             field = bias.evaluate(g);
         }
         mixture.middleFromCortex(mantle(x, voxels, brain, g), x, config.emIterations(), !config.brightCsf());
-        return new TissueModel(mixture, bias, finest(g));
+        return new TissueModel(mixture, scanBias.join(), bias, finest(g));
+    }
+
+    /**
+     * The N3 field from the positive voxels of {@code brain}, on block means of {@code g} whose finest side
+     * is about {@link #BIAS_GRID_MM} (the same physical frame, so the field applies to {@code g}).
+     */
+    private static BiasField biasField(float[] image, boolean[] brain, Grid3 g) {
+        int f = Math.max(1, (int) Math.floor(BIAS_GRID_MM / finest(g) + 1e-6));
+        Grid3 coarse = f == 1 ? g : Resolution.coarse(g, f);
+        float[] values = f == 1 ? image : Resolution.blockMean(image, g, f);
+        boolean[] mask = f == 1 ? brain : Resolution.blockMajority(brain, g, f);
+        int[] voxels = indices(mask);
+        int m = 0;
+        for (int v : voxels) {
+            if (values[v] > 0) {
+                voxels[m++] = v;
+            }
+        }
+        if (m < 10) {
+            return BiasField.flat();
+        }
+        return N3Field.estimate(values, Arrays.copyOf(voxels, m), coarse, N3Field.LATTICE_MM, N3Field.BENDING,
+                N3Field.MAX_ITERATIONS);
     }
 
     /** A mixture placed on {@code x} from scratch ({@link PartialVolumeMixture#search}). */
@@ -248,9 +291,10 @@ public final class TissueSegmentation {
         if (model == null || voxels.length < 10) {
             return new TissueMaps(new byte[size], new float[3][size], bias, corrected, new double[3]);
         }
+        double[] tissueBias = model.tissueBias.logAt(voxels, g);
         float[] x = new float[voxels.length];
         for (int i = 0; i < x.length; i++) {
-            x[i] = corrected[voxels[i]];
+            x[i] = image[voxels[i]] / (float) Math.exp(tissueBias[i]);
         }
         PartialVolumeMixture mixture;
         double coarsest = Math.max(g.spacing()[0], Math.max(g.spacing()[1], g.spacing()[2]));
