@@ -67,28 +67,47 @@ final class BiasField {
      * the same trilinear interpolation as {@link #evaluate}, at those voxels only.
      */
     double[] logAt(int[] voxels, Grid3 g) {
+        Corners corners = corners(voxels, g);
+        double[] out = new double[voxels.length];
+        for (int i = 0; i < voxels.length; i++) {
+            double f = 0;
+            for (int c = 8 * i; c < 8 * i + 8; c++) {
+                f += corners.weight[c] * logField[corners.index[c]];
+            }
+            out[i] = f - offset;
+        }
+        return out;
+    }
+
+    /**
+     * Per voxel, its eight lattice points (x fastest), their trilinear weights, and where each lies
+     * among the 27 neighbours of the first (offsets 0..1 per axis, 0 where the lattice ends).
+     */
+    private record Corners(int[] index, double[] weight, int[] neighbour) {
+    }
+
+    private Corners corners(int[] voxels, Grid3 g) {
         double[][] wx = axisWeights(g.nx(), g.spacing()[0], 0);
         double[][] wy = axisWeights(g.ny(), g.spacing()[1], 1);
         double[][] wz = axisWeights(g.nz(), g.spacing()[2], 2);
-        double[] out = new double[voxels.length];
+        int[] index = new int[8 * voxels.length];
+        double[] weight = new double[8 * voxels.length];
+        int[] neighbour = new int[8 * voxels.length];
         for (int i = 0; i < voxels.length; i++) {
             int v = voxels[i];
             double[] ax = wx[v % g.nx()];
             double[] ay = wy[(v / g.nx()) % g.ny()];
             double[] az = wz[v / (g.nx() * g.ny())];
-            double f = 0;
             for (int c = 0; c < 8; c++) {
                 int dx = c & 1;
                 int dy = (c >> 1) & 1;
                 int dz = c >> 2;
-                double w = ax[2 + dx] * ay[2 + dy] * az[2 + dz];
-                if (w != 0) {
-                    f += w * logField[(int) ax[dx] + nb[0] * ((int) ay[dy] + nb[1] * (int) az[dz])];
-                }
+                index[8 * i + c] = (int) ax[dx] + nb[0] * ((int) ay[dy] + nb[1] * (int) az[dz]);
+                weight[8 * i + c] = ax[2 + dx] * ay[2 + dy] * az[2 + dz];
+                neighbour[8 * i + c] = ((int) ax[dx] - (int) ax[0]) + 3 * (((int) ay[dy] - (int) ay[0]) + 3 * ((int) az[dz] - (int) az[0]));
             }
-            out[i] = f - offset;
         }
-        return out;
+        return new Corners(index, weight, neighbour);
     }
 
     /** Per voxel index along an axis: {lower block, upper block, weight of lower, weight of upper}. */
@@ -165,7 +184,6 @@ final class BiasField {
         private static final double SOLVED = 1e-4;
 
         private final int[] voxels;
-        private final Grid3 g;
         private final int[] nb;
         private final double blockMm;
         private final int points;
@@ -179,7 +197,6 @@ final class BiasField {
 
         LatticeFit(int[] voxels, Grid3 g, double blockMm, double bending) {
             this.voxels = voxels;
-            this.g = g;
             this.blockMm = blockMm;
             int[] n = {g.nx(), g.ny(), g.nz()};
             nb = new int[3];
@@ -187,37 +204,14 @@ final class BiasField {
                 nb[a] = Math.max(1, (int) Math.ceil(n[a] * g.spacing()[a] / blockMm));
             }
             points = nb[0] * nb[1] * nb[2];
-            BiasField shape = new BiasField(new double[points], nb, blockMm, 0);
-            double[][] wx = shape.axisWeights(g.nx(), g.spacing()[0], 0);
-            double[][] wy = shape.axisWeights(g.ny(), g.spacing()[1], 1);
-            double[][] wz = shape.axisWeights(g.nz(), g.spacing()[2], 2);
-            index = new int[8 * voxels.length];
-            weight = new double[8 * voxels.length];
+            Corners corners = new BiasField(new double[points], nb, blockMm, 0).corners(voxels, g);
+            index = corners.index;
+            weight = corners.weight;
             normal = new double[27 * points];
-            int[] offset = new int[8];
             for (int i = 0; i < voxels.length; i++) {
-                int v = voxels[i];
-                double[] ax = wx[v % g.nx()];
-                double[] ay = wy[(v / g.nx()) % g.ny()];
-                double[] az = wz[v / (g.nx() * g.ny())];
-                for (int c = 0; c < 8; c++) {
-                    int dx = c & 1;
-                    int dy = (c >> 1) & 1;
-                    int dz = c >> 2;
-                    index[8 * i + c] = (int) ax[dx] + nb[0] * ((int) ay[dy] + nb[1] * (int) az[dz]);
-                    weight[8 * i + c] = ax[2 + dx] * ay[2 + dy] * az[2 + dz];
-                    offset[c] = ((int) ax[dx] - (int) ax[0]) + 3 * (((int) ay[dy] - (int) ay[0]) + 3 * ((int) az[dz] - (int) az[0]));
-                }
-                for (int c = 0; c < 8; c++) {
-                    double wc = weight[8 * i + c];
-                    if (wc == 0) {
-                        continue;
-                    }
-                    for (int e = 0; e < 8; e++) {
-                        double we = weight[8 * i + e];
-                        if (we != 0) {
-                            normal[27 * index[8 * i + c] + 13 + offset[e] - offset[c]] += wc * we;
-                        }
+                for (int c = 8 * i; c < 8 * i + 8; c++) {
+                    for (int e = 8 * i; e < 8 * i + 8; e++) {
+                        normal[27 * index[c] + 13 + corners.neighbour[e] - corners.neighbour[c]] += weight[c] * weight[e];
                     }
                 }
             }
