@@ -39,9 +39,13 @@ final class N3Field {
     static final double CONVERGED = 0.001;
     /** Most iterations (N3's default). */
     static final int MAX_ITERATIONS = 50;
-    /** Lattice spacing of the log field (mm). */
+    /**
+     * Lattice spacing of the log field (mm). With {@link #BENDING} the field hardly depends on either: on
+     * four generated 3–4 mm scans (a severe bias field and three clean), 24 mm / bending 1, 32 mm / 1,
+     * 48 mm / 0.1 and 24 mm / 100 gave ranges within 0.03 of each other (0.37–0.39 and 0.09–0.15).
+     */
     static final double LATTICE_MM = 24;
-    /** Bending weight of the lattice fit. */
+    /** Bending weight of the lattice fit ({@link BiasField.LatticeFit}). */
     static final double BENDING = 1;
 
     private N3Field() {
