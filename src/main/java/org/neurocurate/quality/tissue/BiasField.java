@@ -67,21 +67,38 @@ final class BiasField {
      * the same trilinear interpolation as {@link #evaluate}, at those voxels only.
      */
     double[] logAt(int[] voxels, Grid3 g) {
-        Corners corners = corners(voxels, g);
+        double[][] wx = axisWeights(g.nx(), g.spacing()[0], 0);
+        double[][] wy = axisWeights(g.ny(), g.spacing()[1], 1);
+        double[][] wz = axisWeights(g.nz(), g.spacing()[2], 2);
         double[] out = new double[voxels.length];
         for (int i = 0; i < voxels.length; i++) {
+            int v = voxels[i];
+            double[] ax = wx[v % g.nx()];
+            double[] ay = wy[(v / g.nx()) % g.ny()];
+            double[] az = wz[v / (g.nx() * g.ny())];
             double f = 0;
-            for (int c = 8 * i; c < 8 * i + 8; c++) {
-                f += corners.weight[c] * logField[corners.index[c]];
+            for (int c = 0; c < 8; c++) {
+                f += cornerWeight(c, ax, ay, az) * logField[corner(c, ax, ay, az)];
             }
             out[i] = f - offset;
         }
         return out;
     }
 
+    /** Lattice index of corner {@code c} (bits x, y, z) of a voxel with these axis weights. */
+    private int corner(int c, double[] ax, double[] ay, double[] az) {
+        return (int) ax[c & 1] + nb[0] * ((int) ay[(c >> 1) & 1] + nb[1] * (int) az[c >> 2]);
+    }
+
+    /** Trilinear weight of corner {@code c} (bits x, y, z) of a voxel with these axis weights. */
+    private static double cornerWeight(int c, double[] ax, double[] ay, double[] az) {
+        return ax[2 + (c & 1)] * ay[2 + ((c >> 1) & 1)] * az[2 + (c >> 2)];
+    }
+
     /**
      * Per voxel, its eight lattice points (x fastest), their trilinear weights, and where each lies
-     * among the 27 neighbours of the first (offsets 0..1 per axis, 0 where the lattice ends).
+     * among the 27 neighbours of the first (offsets 0..1 per axis, 0 where the lattice ends): for
+     * {@link LatticeFit}'s few thousand voxels of a coarse grid ({@link #logAt} interpolates on the fly).
      */
     private record Corners(int[] index, double[] weight, int[] neighbour) {
     }
@@ -99,12 +116,10 @@ final class BiasField {
             double[] ay = wy[(v / g.nx()) % g.ny()];
             double[] az = wz[v / (g.nx() * g.ny())];
             for (int c = 0; c < 8; c++) {
-                int dx = c & 1;
-                int dy = (c >> 1) & 1;
-                int dz = c >> 2;
-                index[8 * i + c] = (int) ax[dx] + nb[0] * ((int) ay[dy] + nb[1] * (int) az[dz]);
-                weight[8 * i + c] = ax[2 + dx] * ay[2 + dy] * az[2 + dz];
-                neighbour[8 * i + c] = ((int) ax[dx] - (int) ax[0]) + 3 * (((int) ay[dy] - (int) ay[0]) + 3 * ((int) az[dz] - (int) az[0]));
+                index[8 * i + c] = corner(c, ax, ay, az);
+                weight[8 * i + c] = cornerWeight(c, ax, ay, az);
+                neighbour[8 * i + c] = ((int) ax[c & 1] - (int) ax[0]) + 3 * (((int) ay[(c >> 1) & 1] - (int) ay[0])
+                        + 3 * ((int) az[c >> 2] - (int) az[0]));
             }
         }
         return new Corners(index, weight, neighbour);
