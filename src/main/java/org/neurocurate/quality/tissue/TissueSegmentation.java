@@ -150,11 +150,11 @@ public final class TissueSegmentation {
         ForkJoinTask<BiasField> scanBias = ForkJoinTask.adapt(() -> biasField(image, brain, g)).fork();
         Rounds rounds = rounds(image, voxels, brain, g, config, progress);
         BiasField scan = scanBias.join();
-        if (config.biasRounds() > 0 && range(scan.logAt(voxels, g)) > STRONG_FIELD) {
-            float[] field = scan.evaluate(g);
+        double[] scanLog = scan.logAt(voxels, g);
+        if (config.biasRounds() > 0 && range(scanLog) > STRONG_FIELD) {
             float[] corrected = new float[image.length];
-            for (int v : voxels) {
-                corrected[v] = image[v] / field[v];
+            for (int i = 0; i < voxels.length; i++) {
+                corrected[voxels[i]] = image[voxels[i]] / (float) Math.exp(scanLog[i]);
             }
             progress.status("tissue segmentation: again after the scan's bias field");
             Rounds again = rounds(corrected, voxels, brain, g, config, progress);
@@ -202,13 +202,13 @@ public final class TissueSegmentation {
         return new Rounds(mixture, bias);
     }
 
-    /** p95 − p5 of the field whose log is {@code log} (MRIQC's inu_range). */
+    /** p95 − p5 of the field whose log is {@code log}, as inu_range takes it. */
     private static double range(double[] log) {
-        double[] f = log.clone();
-        int n = f.length;
-        double p5 = OrderStatistics.select(f, 0, n, (int) (0.05 * (n - 1)));
-        double p95 = OrderStatistics.select(f, 0, n, (int) (0.95 * (n - 1)));
-        return Math.exp(p95) - Math.exp(p5);
+        double[] f = new double[log.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = Math.exp(log[i]);
+        }
+        return OrderStatistics.percentile(f, f.length, 95) - OrderStatistics.percentile(f, f.length, 5);
     }
 
     /**
