@@ -307,14 +307,26 @@ public final class BrainMask {
      * 0.965–0.981 on the same scans), skull inside 1–9 cm³ (7–41), CSF Dice 0.92–0.96 on the isotropic
      * ones and 0.77–0.91 on the thick-slice ones (isotropic ones cut at {@link BoneThresholds#mask}; at the
      * central dark voxels' quartile, brain Dice up to 0.994, skull 1–7 cm³ and CSF 0.90–0.96).
+     *
+     * <p>The band's depth ({@code depth}) is the distance to any voxel outside the region, not to the
+     * scalp the peel measures ({@link Peel#toScalp}), which leaves out the grid's two outermost layers:
+     * where the field of view ends in the scalp under the head (a generated 1×1×3 mm scan whose lowest
+     * slices are scalp, then bone, then the CSF under the cerebellum), the bone there lay 10 to over
+     * 20 mm from any scalp the peel counted, outside the band, and 5,600 voxels of it (17 cm³) stayed in the mask
+     * as CSF. On 67 clean generated scans (1×1×1, 1×1×3, 3×3×3, 3×3×9, 4×4×4 and 4×4×12 mm, five
+     * cohorts) brain Dice rose on 44 (by up to 0.005) and fell on one (by 0.001), mean 0.9723 → 0.9735;
+     * CSF Dice rose on 51 (that scan 0.723 → 0.780, two more by 0.04), fell on four by at most 0.002,
+     * mean 0.758 → 0.764; GM and WM moved by at most 0.011.
+     *
+     * @param depth per voxel, the distance (mm) to the nearest voxel outside {@code region}
      */
-    static boolean[] withoutBone(boolean[] mask, boolean[] region, float[] toScalp, float[] image, double boneBelow,
+    static boolean[] withoutBone(boolean[] mask, boolean[] region, float[] depth, float[] image, double boneBelow,
             double tissueThreshold, Grid3 g) {
         int n = mask.length;
         boolean[] band = new boolean[n];
         boolean[] dark = new boolean[n];
         for (int i = 0; i < n; i++) {
-            band[i] = region[i] && toScalp[i] <= BONE_BAND_MM;
+            band[i] = region[i] && depth[i] <= BONE_BAND_MM;
             dark[i] = band[i] && image[i] < boneBelow;
         }
         boolean[] rim = BinaryMorphology.dilate(complement(region), g, BinaryMorphology.Connectivity.SIX, 1);
@@ -435,8 +447,9 @@ public final class BrainMask {
         if (Double.isNaN(boneBelow)) {
             return geometric;
         }
-        return withoutBone(geometric, Resolution.upsample(coarse.region(), g, f), Resolution.upsample(coarse.toScalp(), g, f),
-                image, boneBelow, coarse.tissueThreshold(), g);
+        float[] depth = DistanceTransform.distanceTo(complement(coarse.region()), c);
+        return withoutBone(geometric, Resolution.upsample(coarse.region(), g, f), Resolution.upsample(depth, g, f), image,
+                boneBelow, coarse.tissueThreshold(), g);
     }
 
     private static double at(float[] field, Grid3 c, double x, double y, double z) {

@@ -297,6 +297,36 @@ class MaskAlgorithmsTest {
         assertFalse(rot[g.index(10, 10, 10)], "an isolated zero inside is not");
     }
 
+    /**
+     * A field of view that ends in the scalp under the head: bottom layers scalp (outside the grown
+     * region), then two layers of dark bone, one of CSF and brain tissue above. The peel's distance to
+     * the scalp leaves the grid's outermost layers out, so it puts that bone far from any scalp (30 mm
+     * here); the bone is still cut, as it lies next to voxels outside the region, and the CSF above it
+     * kept.
+     */
+    @Test
+    void darkBoneWhereTheFieldOfViewEndsInTheScalpLeavesTheMask() {
+        Grid3 g = new Grid3(16, 16, 16, new double[] {3, 3, 3});
+        float[] image = new float[g.size()];
+        boolean[] region = new boolean[g.size()];
+        float[] farFromScalp = new float[g.size()];
+        for (int z = 0, v = 0; z < 16; z++) {
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 16; x++, v++) {
+                    image[v] = z < 2 ? 800 : z < 4 ? 10 : z == 4 ? 60 : 200;
+                    region[v] = z >= 2;
+                    farFromScalp[v] = 30;
+                }
+            }
+        }
+        BrainMask.Peel peel = new BrainMask.Peel(region.clone(), region, farFromScalp, farFromScalp, region.clone(), 100,
+                null, null);
+        boolean[] brain = BrainMask.onScanGrid(peel, image, 35, g, g, 1);
+        for (int z = 2; z < 16; z++) {
+            assertEquals(z >= 4, brain[g.index(8, 8, z)], "layer " + z + (z < 4 ? " (dark bone)" : " (CSF or tissue)"));
+        }
+    }
+
     @Test
     void blockMeansAndReplicationRoundTripOnBlockConstantImages() {
         Grid3 g = new Grid3(6, 4, 5, new double[] {1, 1, 1});
