@@ -319,8 +319,8 @@ class MaskAlgorithmsTest {
                 }
             }
         }
-        BrainMask.Peel peel = new BrainMask.Peel(region.clone(), region, farFromScalp, farFromScalp, region.clone(), 100,
-                null, null);
+        BrainMask.Peel peel = new BrainMask.Peel(region.clone(), region, farFromScalp, farFromScalp, region.clone(),
+                100, null, null);
         boolean[] brain = BrainMask.onScanGrid(peel, image, 35, g, g, 1);
         for (int z = 2; z < 16; z++) {
             assertEquals(z >= 4, brain[g.index(8, 8, z)], "layer " + z + (z < 4 ? " (dark bone)" : " (CSF or tissue)"));
