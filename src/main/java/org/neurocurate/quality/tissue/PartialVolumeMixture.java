@@ -100,11 +100,19 @@ final class PartialVolumeMixture {
      * brightest tissue, CSF, is not the largest.
      */
     static PartialVolumeMixture initial(float[] x, boolean brightestIsLargest) {
+        return initial(x, brightestIsLargest, DARK_START_PERCENTILE);
+    }
+
+    /** Percentile of the values at which {@link #initial(float[], boolean)} starts the darkest tissue. */
+    static final double DARK_START_PERCENTILE = 5;
+
+    /** {@link #initial(float[], boolean)} with the darkest tissue starting at {@code darkPercentile} of the values. */
+    static PartialVolumeMixture initial(float[] x, boolean brightestIsLargest, double darkPercentile) {
         double[] values = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             values[i] = x[i];
         }
-        double lo = OrderStatistics.percentile(values, values.length, 5);
+        double lo = OrderStatistics.percentile(values, values.length, darkPercentile);
         double hi = brightestIsLargest ? upperMode(values)
                 : OrderStatistics.percentile(values, values.length, 95);
         double s = Math.max((hi - lo) / 10, 1e-6 * Math.max(1, Math.abs(hi)));

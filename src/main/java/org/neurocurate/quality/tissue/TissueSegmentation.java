@@ -122,6 +122,22 @@ public final class TissueSegmentation {
      */
     static final double SEARCH_AGAIN_ANISOTROPY = 1.5;
     /**
+     * Second start of {@link #searched} on nearly isotropic grids: the darkest tissue at this percentile
+     * of the values. From the 5th alone the search could end with the dark class on the CSF/GM plateau
+     * where CSF is scarce (a generated 4 mm scan of a 48-year-old: CSF / GM means 56 / 95; from the 1st,
+     * 37 / 108 at a log-likelihood higher by 271, 32 / 115 after the bias rounds, and CSF / GM Dice
+     * 0.50 / 0.74 → 0.76 / 0.88). Only a model of the same kind replaces the first: from the
+     * 1st a clean 3 mm scan's search found a pure middle peak at 91 (its grey matter about 120), the
+     * plateau artefact {@link PartialVolumeMixture#search} avoids, more likely than the first start's
+     * model without one (CSF Dice 0.82 → 0.58 when taken). Thick-slice grids keep the one start: on
+     * 3×3×9 mm scans the likelier start moved labels both ways (CSF −0.14 on one, through the mantle's
+     * grey-matter mean). On 104 clean generated scans of seven cohorts (1, 3 and 4 mm; 48 isotropic)
+     * CSF Dice rose on 24 (by up to 0.26; 0.17, 0.09 and 0.06 on three more 4 mm scans) and fell on
+     * seven by at most 0.021, GM rose on 19 (up to 0.14) and fell on six by at most 0.008, WM moved by
+     * at most 0.056 up and 0.003 down; thick-slice scans are unchanged.
+     */
+    static final double LOW_DARK_START = 1;
+    /**
      * Finest voxel side (mm, a cortex's thickness) under which a thick-slice scan's voxels hold pure
      * grey matter in-plane, so that {@link #apply} makes a ribbon model plain there
      * ({@link PartialVolumeMixture#dropRibbon}).
@@ -186,7 +202,7 @@ public final class TissueSegmentation {
                 x[i] = field == null ? image[voxels[i]] : image[voxels[i]] / field[voxels[i]];
             }
             if (mixture == null) {
-                mixture = searched(x, config);
+                mixture = searched(x, config, nearlyIsotropic(g));
             } else {
                 mixture.fit(x, config.emIterations());
                 mixture = refitOrFresh(mixture, x, g, config);
@@ -234,11 +250,22 @@ public final class TissueSegmentation {
                 N3Field.MAX_ITERATIONS);
     }
 
-    /** A mixture placed on {@code x} from scratch ({@link PartialVolumeMixture#search}). */
-    private static PartialVolumeMixture searched(float[] x, TissueConfig config) {
+    /**
+     * A mixture placed on {@code x} from scratch ({@link PartialVolumeMixture#search}). On a nearly
+     * isotropic grid ({@code isotropic}) it is searched from two starts, the darkest tissue at the 5th
+     * ({@link PartialVolumeMixture#DARK_START_PERCENTILE}) and at the {@value #LOW_DARK_START}st
+     * percentile of the values, and the more likely of the two is kept when both have or both lack a
+     * pure middle peak ({@link PartialVolumeMixture#pureMiddlePeak}).
+     */
+    private static PartialVolumeMixture searched(float[] x, TissueConfig config, boolean isotropic) {
         PartialVolumeMixture m = PartialVolumeMixture.initial(x, !config.brightCsf());
         m.search(x, config.emIterations());
-        return m;
+        if (!isotropic) {
+            return m;
+        }
+        PartialVolumeMixture low = PartialVolumeMixture.initial(x, !config.brightCsf(), LOW_DARK_START);
+        low.search(x, config.emIterations());
+        return low.pureMiddlePeak == m.pureMiddlePeak && low.logLikelihood(x) > m.logLikelihood(x) ? low : m;
     }
 
     /**
@@ -251,7 +278,7 @@ public final class TissueSegmentation {
         if (!isotropic && refit.pureMiddlePeak) {
             return refit;
         }
-        PartialVolumeMixture fresh = searched(x, config);
+        PartialVolumeMixture fresh = searched(x, config, isotropic);
         boolean better = isotropic ? fresh.logLikelihood(x) > refit.logLikelihood(x) : fresh.pureMiddlePeak;
         return better ? fresh : refit;
     }
@@ -351,7 +378,7 @@ public final class TissueSegmentation {
         PartialVolumeMixture mixture;
         double coarsest = Math.max(g.spacing()[0], Math.max(g.spacing()[1], g.spacing()[2]));
         if (finest(g) < model.fitFinestMm && coarsest <= SEARCH_AGAIN_MAX_MM) {
-            mixture = searched(x, config);
+            mixture = searched(x, config, nearlyIsotropic(g));
         } else {
             mixture = model.mixture.copy();
             if (finest(g) < model.fitFinestMm && finest(g) < FINE_IN_PLANE_MM || !nearlyIsotropic(g)) {
