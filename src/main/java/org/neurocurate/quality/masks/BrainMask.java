@@ -313,10 +313,10 @@ public final class BrainMask {
      * where the field of view ends in the scalp under the head (a generated 1×1×3 mm scan whose lowest
      * slices are scalp, then bone, then the CSF under the cerebellum), the bone there lay 10 to over
      * 20 mm from any scalp the peel counted, outside the band, and 5,600 voxels of it (17 cm³) stayed
-     * in the mask as CSF. On 67 clean generated scans (1×1×1, 1×1×3, 3×3×3, 3×3×9, 4×4×4 and 4×4×12 mm, five
-     * cohorts) brain Dice rose on 44 (by up to 0.005) and fell on one (by 0.001), mean 0.9723 → 0.9735;
-     * CSF Dice rose on 51 (that scan 0.723 → 0.780, two more by 0.04), fell on four by at most 0.002,
-     * mean 0.758 → 0.764; GM and WM moved by at most 0.011.
+     * in the mask as CSF. On 67 clean generated scans (1×1×1, 1×1×3, 3×3×3, 3×3×9, 4×4×4 and 4×4×12
+     * mm, five cohorts) brain Dice rose on 44 (by up to 0.005) and fell on one (by 0.001), mean 0.9723
+     * → 0.9735; CSF Dice rose on 51 (that scan 0.723 → 0.780, two more by 0.04), fell on four by at
+     * most 0.002, mean 0.758 → 0.764; GM and WM moved by at most 0.011.
      *
      * @param depth per voxel, the distance (mm) to the nearest voxel outside {@code region}
      */

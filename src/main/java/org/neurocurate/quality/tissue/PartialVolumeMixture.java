@@ -53,6 +53,8 @@ final class PartialVolumeMixture {
     private static final int SEARCH_STEPS = 9;
     private static final int SEARCH_ITERATIONS = 8;
     private static final double INITIAL_OUTLIER = 0.01;
+    /** Percentile of the values at which {@link #initial(float[], boolean)} starts the darkest tissue. */
+    static final double DARK_START_PERCENTILE = 5;
 
     private double logLikelihood;
     /** Pure tissue means, ascending. */
@@ -102,9 +104,6 @@ final class PartialVolumeMixture {
     static PartialVolumeMixture initial(float[] x, boolean brightestIsLargest) {
         return initial(x, brightestIsLargest, DARK_START_PERCENTILE);
     }
-
-    /** Percentile of the values at which {@link #initial(float[], boolean)} starts the darkest tissue. */
-    static final double DARK_START_PERCENTILE = 5;
 
     /** {@link #initial(float[], boolean)} with the darkest tissue starting at {@code darkPercentile} of the values. */
     static PartialVolumeMixture initial(float[] x, boolean brightestIsLargest, double darkPercentile) {
