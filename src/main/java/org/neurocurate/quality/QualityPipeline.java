@@ -135,6 +135,9 @@ public final class QualityPipeline {
         progress.status("tissue maps and artifacts at full resolution");
         TissueMaps tissue = TissueSegmentation.apply(model, image, brain, g, config.tissue());
         HeadGeometry around = geometry.join();
+        if (!config.tissue().brightCsf() && !around.anonymisation().skullStripped()) {
+            tissue.remove(BrainMask.brightCorners(brain, tissue.labels(), g), brain);
+        }
         boolean[] rotation = up(rotationC, g, f);
         boolean[] hat = around.hat();
         boolean[] artifacts = ArtifactMask.compute(tissue.corrected(), hat, around.distance(), g);

@@ -28,16 +28,18 @@ class GeneratedCohortBrainMaskTest {
      * Dice 0.895, 1,852 scalp voxels in the mask). Pieces of the eroded tissue that touch the skin within
      * their slice no longer seed the core: sub-001 0.965, the site's six other scans unchanged
      * (0.947–0.969). Since the generated skull is air-dark (cortical bone's T2* under 1 ms) the seven
-     * measure 0.939–0.959 and the issue's target, 0.95, holds on four (with the skull about as bright as
-     * CSF, on six): a 9 mm slice through the vertex mixes the tangential bone with CSF and brain into
-     * voxels the bone cut cannot call dark, and most of the extra skull inside lies in the top and
-     * bottom slices.
+     * measured 0.939–0.959 and the issue's target, 0.95, held on four: a 9 mm slice through the vertex
+     * mixes the tangential bone with CSF and brain into voxels the bone cut cannot call dark, and most
+     * of the extra skull inside lies in the top and bottom slices. The mask's corners there that the
+     * tissue model labels grey or white matter ({@link BrainMask#brightCorners}) are mostly skull; without
+     * them the seven measure 0.944–0.964, six of them at least 0.95.
      */
     @Test
     void faceAndNeckStayOutOfThickSliceBrainMasks(@TempDir Path dir) throws IOException, NoBrainException {
         CohortSpec spec = CohortSpec.defaults().withSubjects(12).withSeed(1).withSites(3).withGridMm(3).withArtifactRate(0);
         CohortGenerator.generate(spec, dir, ProgressListener.NONE);
         int thick = 0;
+        int reaching = 0;
         for (int s = 1; s <= 12; s++) {
             String id = String.format("sub-%03d", s);
             Volume scan = HeadPhantom.cohortScan(dir, id);
@@ -55,10 +57,12 @@ class GeneratedCohortBrainMaskTest {
                 scalpInside += brain[v] && t == Tissue.SCALP ? 1 : 0;
             }
             double dice = HeadPhantom.dice(brain, intracranial);
-            assertTrue(dice >= 0.93, id + " (3x3x9 mm): brain Dice " + dice);
+            assertTrue(dice >= 0.94, id + " (3x3x9 mm): brain Dice " + dice);
+            reaching += dice >= 0.95 ? 1 : 0;
             assertTrue(scalpInside < 100, id + " (3x3x9 mm): " + scalpInside + " scalp voxels in the brain mask");
         }
         assertEquals(7, thick, "thick-slice scans among the first 12 subjects of cohort seed 1");
+        assertTrue(reaching >= 6, reaching + " of 7 thick-slice brain masks reach Dice 0.95");
     }
 
     /**

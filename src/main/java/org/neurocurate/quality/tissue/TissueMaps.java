@@ -11,4 +11,17 @@ package org.neurocurate.quality.tissue;
  *                  model's own field ({@link TissueModel})
  */
 public record TissueMaps(byte[] labels, float[][] pvms, float[] bias, float[] corrected, double[] means) {
+
+    /** Takes the voxels {@code voxels} out of {@code brain} and out of these labels and maps, in place. */
+    public void remove(boolean[] voxels, boolean[] brain) {
+        for (int v = 0; v < voxels.length; v++) {
+            if (voxels[v]) {
+                brain[v] = false;
+                labels[v] = 0;
+                for (float[] map : pvms) {
+                    map[v] = 0;
+                }
+            }
+        }
+    }
 }

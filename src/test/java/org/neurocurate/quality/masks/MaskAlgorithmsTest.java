@@ -327,6 +327,45 @@ class MaskAlgorithmsTest {
         }
     }
 
+    /**
+     * A box mask on a 3×3×9 mm grid: of its grey- or white-matter voxels, those on an in-plane and a
+     * through-plane edge at once are named; a CSF voxel there is not, nor are voxels on one kind of edge
+     * only or inside. The same box on a 3 mm grid has no thick slices and no corner is named.
+     */
+    @Test
+    void brightCornersAreGreyOrWhiteVoxelsOnBothEdgesOfAThickSliceMask() {
+        Grid3 thick = new Grid3(8, 8, 6, new double[] {3, 3, 9});
+        boolean[] mask = new boolean[thick.size()];
+        byte[] labels = new byte[thick.size()];
+        for (int z = 1; z <= 4; z++) {
+            for (int y = 2; y <= 5; y++) {
+                for (int x = 2; x <= 5; x++) {
+                    mask[thick.index(x, y, z)] = true;
+                    labels[thick.index(x, y, z)] = 2;
+                }
+            }
+        }
+        labels[thick.index(5, 5, 4)] = 1;
+        labels[thick.index(2, 5, 1)] = 3;
+        boolean[] corners = BrainMask.brightCorners(mask, labels, thick);
+        assertTrue(corners[thick.index(2, 2, 1)], "grey matter on the box's edge in-plane and bottom");
+        assertTrue(corners[thick.index(3, 2, 4)], "grey matter on the box's side and top");
+        assertTrue(corners[thick.index(2, 5, 1)], "white matter on both edges");
+        assertFalse(corners[thick.index(5, 5, 4)], "CSF on both edges");
+        assertFalse(corners[thick.index(2, 3, 2)], "in-plane edge only");
+        assertFalse(corners[thick.index(3, 3, 1)], "through-plane edge only");
+        assertFalse(corners[thick.index(3, 3, 2)], "inside");
+        int named = 0;
+        for (boolean c : corners) {
+            named += c ? 1 : 0;
+        }
+        assertEquals(2 * 12 - 1, named, "the 12 edge voxels of the top and of the bottom layer, less the CSF one");
+        Grid3 iso = new Grid3(8, 8, 6, new double[] {3, 3, 3});
+        for (boolean c : BrainMask.brightCorners(mask, labels, iso)) {
+            assertFalse(c, "no corner on a grid without thick slices");
+        }
+    }
+
     @Test
     void blockMeansAndReplicationRoundTripOnBlockConstantImages() {
         Grid3 g = new Grid3(6, 4, 5, new double[] {1, 1, 1});
