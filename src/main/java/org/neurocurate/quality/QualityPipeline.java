@@ -135,6 +135,7 @@ public final class QualityPipeline {
         progress.status("tissue maps and artifacts at full resolution");
         TissueMaps tissue = TissueSegmentation.apply(model, image, brain, g, config.tissue());
         HeadGeometry around = geometry.join();
+        // thick-slice corners brighter than CSF are mostly skull (T1w); skull-stripped input has none
         if (!config.tissue().brightCsf() && !around.anonymisation().skullStripped()) {
             tissue.remove(BrainMask.brightCorners(brain, tissue.labels(), g), brain);
         }
