@@ -652,34 +652,29 @@ public final class BrainMask {
         if (axis < 0) {
             return out;
         }
-        int[] size = {g.nx(), g.ny(), g.nz()};
-        int[] stride = {1, g.nx(), g.nx() * g.ny()};
-        int[] at = new int[3];
-        for (int z = 0, v = 0; z < size[2]; z++) {
-            for (int y = 0; y < size[1]; y++) {
-                for (int x = 0; x < size[0]; x++, v++) {
+        int nx = g.nx();
+        int nxy = nx * g.ny();
+        for (int z = 0, v = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                for (int x = 0; x < nx; x++, v++) {
                     if (!mask[v] || labels[v] < 2) {
                         continue;
                     }
-                    at[0] = x;
-                    at[1] = y;
-                    at[2] = z;
-                    boolean inPlane = false;
-                    boolean throughPlane = false;
-                    for (int k = 0; k < 3; k++) {
-                        boolean edge = at[k] == 0 || !mask[v - stride[k]] || at[k] == size[k] - 1
-                                || !mask[v + stride[k]];
-                        if (k == axis) {
-                            throughPlane = edge;
-                        } else {
-                            inPlane |= edge;
-                        }
-                    }
-                    out[v] = inPlane && throughPlane;
+                    boolean[] edge = {onEdge(mask, v, x, nx, 1), onEdge(mask, v, y, g.ny(), nx),
+                        onEdge(mask, v, z, g.nz(), nxy)};
+                    out[v] = edge[axis] && (edge[(axis + 1) % 3] || edge[(axis + 2) % 3]);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * True when voxel {@code v}, at coordinate {@code c} of {@code n} along an axis of flat stride
+     * {@code stride}, has a face neighbour along that axis outside {@code mask} or beyond the grid.
+     */
+    private static boolean onEdge(boolean[] mask, int v, int c, int n, int stride) {
+        return c == 0 || c == n - 1 || !mask[v - stride] || !mask[v + stride];
     }
 
     /** The axis of a thick-slice grid (one voxel side {@value #THICK_SLICE_RATIO} times both others), else −1. */
