@@ -47,6 +47,21 @@ public final class BinaryMorphology {
         return erode(dilate(in, g, c, iterations), g, c, iterations);
     }
 
+    /**
+     * {@link #open} for an object that goes on beyond the grid: its erosion counts the voxels outside
+     * the grid as set (scipy's erosion with {@code border_value=1}), so where a face of the grid cuts
+     * the object the opening removes no more there than it would inside. With outside voxels unset,
+     * every face voxel is eroded, and the dilation brings back only those above a voxel of the next
+     * layer that survived: the object's rim on the face is lost.
+     */
+    public static boolean[] openAcrossFaces(boolean[] in, Grid3 g, Connectivity c, int iterations) {
+        boolean[] cur = in;
+        for (int i = 0; i < iterations; i++) {
+            cur = step(cur, g, c, false, true);
+        }
+        return dilate(cur, g, c, iterations);
+    }
+
     /** Voxels within {@code radiusMm} (Euclidean, mm) of a voxel of {@code in}. */
     public static boolean[] dilateMm(boolean[] in, Grid3 g, double radiusMm) {
         float[] d = DistanceTransform.distanceTo(in, g);
@@ -81,6 +96,11 @@ public final class BinaryMorphology {
      * voxels use precomputed flat offsets; only voxels on the grid faces pay for bounds checks.
      */
     private static boolean[] step(boolean[] in, Grid3 g, Connectivity c, boolean dilation) {
+        return step(in, g, c, dilation, false);
+    }
+
+    /** {@link #step(boolean[], Grid3, Connectivity, boolean)} with the value voxels outside the grid count as. */
+    private static boolean[] step(boolean[] in, Grid3 g, Connectivity c, boolean dilation, boolean outside) {
         if (dilation) {
             return scatterDilation(in, g, c);
         }
@@ -113,7 +133,7 @@ public final class BinaryMorphology {
                             }
                         }
                     } else {
-                        hit = borderHit(in, g, x, y, z, offsets, dilation);
+                        hit = borderHit(in, g, x, y, z, offsets, dilation, outside);
                     }
                     out[v] = dilation == hit;
                 }
@@ -160,14 +180,15 @@ public final class BinaryMorphology {
         return out;
     }
 
-    /** For a face voxel: does some neighbour carry the value that flips it (outside counts as unset)? */
-    private static boolean borderHit(boolean[] in, Grid3 g, int x, int y, int z, int[][] offsets, boolean dilation) {
+    /** For a face voxel: does some neighbour carry the value that flips it (outside counts as {@code outside})? */
+    private static boolean borderHit(boolean[] in, Grid3 g, int x, int y, int z, int[][] offsets, boolean dilation,
+            boolean outside) {
         for (int[] d : offsets) {
             int xx = x + d[0];
             int yy = y + d[1];
             int zz = z + d[2];
             boolean inside = xx >= 0 && yy >= 0 && zz >= 0 && xx < g.nx() && yy < g.ny() && zz < g.nz();
-            boolean value = inside && in[xx + g.nx() * (yy + g.ny() * zz)];
+            boolean value = inside ? in[xx + g.nx() * (yy + g.ny() * zz)] : outside;
             if (value == dilation) {
                 return true;
             }

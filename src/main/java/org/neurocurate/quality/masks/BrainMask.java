@@ -136,6 +136,19 @@ public final class BrainMask {
      */
     static final double CORE_CAP = 1.6;
 
+    /**
+     * Layers next to each face of the grid that the peel counts as neither head nor air. Where the
+     * field of view cuts the head it offers no air to end the grown region, which then ran through the
+     * cut face into the scalp and face beyond the brain: with those layers in the head (as the head mask
+     * now keeps them, {@link HeadMask}), brain Dice of 56 clean thick-slice generated scans fell from
+     * 0.957 to 0.912 in the mean (3×3×9 mm scans to 0.915, scalp of the top slices in the mask). The
+     * peel was built on a head mask that lost exactly these layers; without them its masks are as
+     * before (brain Dice of 104 clean generated scans changed on six, by at most 0.003, with the head
+     * mask's test of the mean as well), and so is what the grid's ends cost: the intracranial voxels in
+     * them (the brainstem and cerebellum a thick-slice grid's lowest slices cut) stay out.
+     */
+    static final int FACE_LAYERS = 2;
+
     /** A grid whose one voxel side is at least this multiple of both others is a thick-slice grid. */
     static final double THICK_SLICE_RATIO = 2;
 
@@ -183,6 +196,7 @@ public final class BrainMask {
     /** {@link #compute}, keeping the fields of the skull peel. */
     public static Peel peeled(float[] image, boolean[] head, Grid3 g, double erosionMm, double csfMarginMm,
             boolean brightCsf) {
+        head = awayFromFaces(head, g);
         long headVoxels = 0;
         for (boolean b : head) {
             headVoxels += b ? 1 : 0;
@@ -573,21 +587,40 @@ public final class BrainMask {
     }
 
     /**
-     * Non-head voxels at least two layers inside the grid: where air, not the field of view, ends the
-     * head (the head mask's closing may drop the two outermost layers where the field of view cuts the
-     * neck, and those voxels are neither skin nor beyond the skull).
+     * Non-head voxels at least {@value #FACE_LAYERS} layers inside the grid: where air, not the field
+     * of view, ends the head.
      */
     private static boolean[] outside(boolean[] head, Grid3 g) {
         boolean[] out = new boolean[head.length];
         for (int z = 0, i = 0; z < g.nz(); z++) {
             for (int y = 0; y < g.ny(); y++) {
                 for (int x = 0; x < g.nx(); x++, i++) {
-                    int layer = Math.min(Math.min(x, g.nx() - 1 - x), Math.min(Math.min(y, g.ny() - 1 - y), Math.min(z, g.nz() - 1 - z)));
-                    out[i] = !head[i] && layer >= 2;
+                    out[i] = !head[i] && layer(g, x, y, z) >= FACE_LAYERS;
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * {@code head} without the grid's {@value #FACE_LAYERS} outermost layers, which the peel counts as
+     * neither head nor air (see {@link #FACE_LAYERS}).
+     */
+    static boolean[] awayFromFaces(boolean[] head, Grid3 g) {
+        boolean[] out = head.clone();
+        for (int z = 0, i = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                for (int x = 0; x < g.nx(); x++, i++) {
+                    out[i] &= layer(g, x, y, z) >= FACE_LAYERS;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many layers of the grid lie between voxel (x, y, z) and the nearest face (0 on a face). */
+    private static int layer(Grid3 g, int x, int y, int z) {
+        return Math.min(Math.min(x, g.nx() - 1 - x), Math.min(Math.min(y, g.ny() - 1 - y), Math.min(z, g.nz() - 1 - z)));
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The head mask of an atrophied head whose skull interior reaches the field of view's edge. */
+/** The head mask on heads the field of view cuts and in noise that reaches above its threshold. */
 class HeadMaskTest {
 
     /**
@@ -41,5 +41,87 @@ class HeadMaskTest {
             in += inside[i] && head[i] ? 1 : 0;
         }
         assertTrue(in >= 0.95 * total, "head mask holds " + in + " of the " + total + " voxels inside the scalp");
+    }
+
+    /**
+     * A head (scalp, dark skull, brain) whose top the grid's top face cuts: the mask holds the head
+     * up to that face. The closing's erosion counts the grid's outside as background and cleared the
+     * two top layers, which then counted as air.
+     */
+    @Test
+    void aHeadTheFieldOfViewCutsKeepsItsOutermostLayers() {
+        Grid3 g = new Grid3(40, 40, 30, new double[] {4, 4, 4});
+        Random r = new Random(3);
+        float[] image = new float[g.size()];
+        boolean[] inside = new boolean[g.size()];
+        for (int z = 0; z < 30; z++) {
+            for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < 40; x++) {
+                    double d = Math.sqrt((x - 20) * (x - 20) + (y - 20) * (y - 20) + (z - 20.0) * (z - 20.0));
+                    double v = d < 13 ? 500 : d < 16 ? 20 : d < 18 ? 600 : 5;
+                    image[g.index(x, y, z)] = (float) Math.max(0, v + 5 * r.nextGaussian());
+                    inside[g.index(x, y, z)] = d < 18;
+                }
+            }
+        }
+        boolean[] head = HeadMask.compute(image, g);
+        for (int z = 26; z < 30; z++) {
+            int in = 0;
+            int total = 0;
+            for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < 40; x++) {
+                    total += inside[g.index(x, y, z)] ? 1 : 0;
+                    in += inside[g.index(x, y, z)] && head[g.index(x, y, z)] ? 1 : 0;
+                }
+            }
+            assertTrue(total > 100 && in >= 0.95 * total, "slice " + z + ": head mask holds " + in + " of the "
+                    + total + " voxels inside the scalp");
+        }
+    }
+
+    /**
+     * A bright ball in Rician noise (σ 12 against 100) whose air reaches above the threshold
+     * P2 + 0.1·(P98 − P2) in more than half of its voxels: the head mask is the ball and no more than a
+     * voxel's rim around it. Thresholded voxel by voxel, the air's brighter voxels joined the head in
+     * clumps the opening leaves, and the air mask kept its darker ones.
+     */
+    @Test
+    void noisyAirAboveTheThresholdStaysOutOfTheHead() {
+        Grid3 g = new Grid3(40, 40, 40, new double[] {2, 2, 2});
+        Random r = new Random(4);
+        float[] image = new float[g.size()];
+        double[] distance = new double[g.size()];
+        double sigma = 12;
+        for (int z = 0; z < 40; z++) {
+            for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < 40; x++) {
+                    int i = g.index(x, y, z);
+                    distance[i] = Math.sqrt((x - 20) * (x - 20) + (y - 20) * (y - 20) + (z - 20.0) * (z - 20.0));
+                    double v = distance[i] < 11 ? 100 : 0;
+                    image[i] = (float) Math.hypot(v + sigma * r.nextGaussian(), sigma * r.nextGaussian());
+                }
+            }
+        }
+        double t = HeadMask.robustThreshold(image);
+        int airAbove = 0;
+        int air = 0;
+        for (int i = 0; i < image.length; i++) {
+            if (distance[i] >= 13) {
+                air++;
+                airAbove += image[i] > t ? 1 : 0;
+            }
+        }
+        assertTrue(airAbove > 0.5 * air, "the noise should reach above the threshold: " + airAbove + " of " + air);
+        boolean[] head = HeadMask.compute(image, g);
+        int ball = 0;
+        int ballIn = 0;
+        int beyond = 0;
+        for (int i = 0; i < head.length; i++) {
+            ball += distance[i] < 11 ? 1 : 0;
+            ballIn += distance[i] < 11 && head[i] ? 1 : 0;
+            beyond += distance[i] >= 13 && head[i] ? 1 : 0;
+        }
+        assertTrue(ballIn >= 0.98 * ball, "head mask holds " + ballIn + " of the ball's " + ball + " voxels");
+        assertTrue(beyond <= 0.01 * air, beyond + " of " + air + " air voxels two voxels beyond the ball are head");
     }
 }

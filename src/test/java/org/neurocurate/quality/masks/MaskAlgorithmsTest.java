@@ -366,6 +366,45 @@ class MaskAlgorithmsTest {
         }
     }
 
+    /**
+     * A block the grid's top face cuts, and a one-voxel speck on its bottom face: the plain opening
+     * erodes every face voxel and brings back only those above a surviving voxel, so the block's rim
+     * on the top face goes; the opening across the faces is what the plain opening makes of the block
+     * going on beyond the face. Both remove the speck.
+     */
+    @Test
+    void openingAcrossTheFacesKeepsTheRimOfAnObjectTheGridCuts() {
+        Grid3 g = new Grid3(12, 12, 8, new double[] {1, 1, 1});
+        boolean[] m = new boolean[g.size()];
+        for (int z = 3; z < 8; z++) {
+            for (int y = 3; y < 9; y++) {
+                for (int x = 3; x < 9; x++) {
+                    m[g.index(x, y, z)] = true;
+                }
+            }
+        }
+        m[g.index(1, 1, 0)] = true;
+        boolean[] plain = BinaryMorphology.open(m, g, Connectivity.SIX, 1);
+        boolean[] across = BinaryMorphology.openAcrossFaces(m, g, Connectivity.SIX, 1);
+        assertFalse(plain[g.index(3, 5, 7)], "plain opening: the rim on the top face goes");
+        assertTrue(plain[g.index(4, 5, 7)], "plain opening: inside the rim it stays");
+        Grid3 taller = new Grid3(12, 12, 12, new double[] {1, 1, 1});
+        boolean[] beyond = new boolean[taller.size()];
+        for (int z = 3; z < 12; z++) {
+            for (int y = 3; y < 9; y++) {
+                for (int x = 3; x < 9; x++) {
+                    beyond[taller.index(x, y, z)] = true;
+                }
+            }
+        }
+        boolean[] openedBeyond = BinaryMorphology.open(beyond, taller, Connectivity.SIX, 1);
+        for (int v = 0; v < g.size(); v++) {
+            assertEquals(openedBeyond[v], across[v], "opening across the faces as of the block going on, voxel " + v);
+        }
+        assertTrue(across[g.index(3, 5, 7)], "the rim on the top face stays");
+        assertFalse(plain[g.index(1, 1, 0)], "the speck goes");
+    }
+
     @Test
     void blockMeansAndReplicationRoundTripOnBlockConstantImages() {
         Grid3 g = new Grid3(6, 4, 5, new double[] {1, 1, 1});
