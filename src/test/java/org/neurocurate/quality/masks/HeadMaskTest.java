@@ -22,17 +22,13 @@ class HeadMaskTest {
         Random r = new Random(2);
         float[] image = new float[g.size()];
         boolean[] inside = new boolean[g.size()];
-        for (int z = 0; z < 40; z++) {
-            for (int y = 0; y < 40; y++) {
-                for (int x = 0; x < 40; x++) {
-                    double d = Math.sqrt((x - 20) * (x - 20) + (y - 20) * (y - 20) + (z - 24.0) * (z - 24.0) * 1.2);
-                    boolean canal = Math.hypot(x - 20, y - 20) < 2 && z < 24;
-                    double v = d < 10.5 && !canal ? 500 : d < 17 ? 20 : d < 18 ? 600 : 5;
-                    image[g.index(x, y, z)] = (float) Math.max(0, v + 5 * r.nextGaussian());
-                    inside[g.index(x, y, z)] = d < 17;
-                }
-            }
-        }
+        eachVoxel(g, (i, x, y, z) -> {
+            double d = Math.sqrt((x - 20) * (x - 20) + (y - 20) * (y - 20) + (z - 24.0) * (z - 24.0) * 1.2);
+            boolean canal = Math.hypot(x - 20, y - 20) < 2 && z < 24;
+            double v = d < 10.5 && !canal ? 500 : d < 17 ? 20 : d < 18 ? 600 : 5;
+            image[i] = (float) Math.max(0, v + 5 * r.nextGaussian());
+            inside[i] = d < 17;
+        });
         boolean[] head = HeadMask.compute(image, g);
         int in = 0;
         int total = 0;
@@ -54,16 +50,12 @@ class HeadMaskTest {
         Random r = new Random(3);
         float[] image = new float[g.size()];
         boolean[] inside = new boolean[g.size()];
-        for (int z = 0; z < 30; z++) {
-            for (int y = 0; y < 40; y++) {
-                for (int x = 0; x < 40; x++) {
-                    double d = Math.sqrt((x - 20) * (x - 20) + (y - 20) * (y - 20) + (z - 20.0) * (z - 20.0));
-                    double v = d < 13 ? 500 : d < 16 ? 20 : d < 18 ? 600 : 5;
-                    image[g.index(x, y, z)] = (float) Math.max(0, v + 5 * r.nextGaussian());
-                    inside[g.index(x, y, z)] = d < 18;
-                }
-            }
-        }
+        eachVoxel(g, (i, x, y, z) -> {
+            double d = Math.sqrt((x - 20) * (x - 20) + (y - 20) * (y - 20) + (z - 20.0) * (z - 20.0));
+            double v = d < 13 ? 500 : d < 16 ? 20 : d < 18 ? 600 : 5;
+            image[i] = (float) Math.max(0, v + 5 * r.nextGaussian());
+            inside[i] = d < 18;
+        });
         boolean[] head = HeadMask.compute(image, g);
         for (int z = 26; z < 30; z++) {
             int in = 0;
@@ -92,16 +84,11 @@ class HeadMaskTest {
         float[] image = new float[g.size()];
         double[] distance = new double[g.size()];
         double sigma = 12;
-        for (int z = 0; z < 40; z++) {
-            for (int y = 0; y < 40; y++) {
-                for (int x = 0; x < 40; x++) {
-                    int i = g.index(x, y, z);
-                    distance[i] = Math.sqrt((x - 20) * (x - 20) + (y - 20) * (y - 20) + (z - 20.0) * (z - 20.0));
-                    double v = distance[i] < 11 ? 100 : 0;
-                    image[i] = (float) Math.hypot(v + sigma * r.nextGaussian(), sigma * r.nextGaussian());
-                }
-            }
-        }
+        eachVoxel(g, (i, x, y, z) -> {
+            distance[i] = Math.sqrt((x - 20) * (x - 20) + (y - 20) * (y - 20) + (z - 20.0) * (z - 20.0));
+            double v = distance[i] < 11 ? 100 : 0;
+            image[i] = (float) Math.hypot(v + sigma * r.nextGaussian(), sigma * r.nextGaussian());
+        });
         double t = HeadMask.robustThreshold(image);
         int airAbove = 0;
         int air = 0;
@@ -123,5 +110,21 @@ class HeadMaskTest {
         }
         assertTrue(ballIn >= 0.98 * ball, "head mask holds " + ballIn + " of the ball's " + ball + " voxels");
         assertTrue(beyond <= 0.01 * air, beyond + " of " + air + " air voxels two voxels beyond the ball are head");
+    }
+
+    /** What a phantom sets at voxel {@code i} = (x, y, z). */
+    private interface VoxelSetter {
+        void set(int i, int x, int y, int z);
+    }
+
+    /** Calls {@code setter} for every voxel of {@code g}, in index order (so a seeded generator's draws repeat). */
+    private static void eachVoxel(Grid3 g, VoxelSetter setter) {
+        for (int z = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                for (int x = 0; x < g.nx(); x++) {
+                    setter.set(g.index(x, y, z), x, y, z);
+                }
+            }
+        }
     }
 }

@@ -375,34 +375,32 @@ class MaskAlgorithmsTest {
     @Test
     void openingAcrossTheFacesKeepsTheRimOfAnObjectTheGridCuts() {
         Grid3 g = new Grid3(12, 12, 8, new double[] {1, 1, 1});
-        boolean[] m = new boolean[g.size()];
-        for (int z = 3; z < 8; z++) {
-            for (int y = 3; y < 9; y++) {
-                for (int x = 3; x < 9; x++) {
-                    m[g.index(x, y, z)] = true;
-                }
-            }
-        }
+        boolean[] m = blockFromLayer3(g);
         m[g.index(1, 1, 0)] = true;
         boolean[] plain = BinaryMorphology.open(m, g, Connectivity.SIX, 1);
         boolean[] across = BinaryMorphology.openAcrossFaces(m, g, Connectivity.SIX, 1);
         assertFalse(plain[g.index(3, 5, 7)], "plain opening: the rim on the top face goes");
         assertTrue(plain[g.index(4, 5, 7)], "plain opening: inside the rim it stays");
         Grid3 taller = new Grid3(12, 12, 12, new double[] {1, 1, 1});
-        boolean[] beyond = new boolean[taller.size()];
-        for (int z = 3; z < 12; z++) {
-            for (int y = 3; y < 9; y++) {
-                for (int x = 3; x < 9; x++) {
-                    beyond[taller.index(x, y, z)] = true;
-                }
-            }
-        }
-        boolean[] openedBeyond = BinaryMorphology.open(beyond, taller, Connectivity.SIX, 1);
+        boolean[] openedBeyond = BinaryMorphology.open(blockFromLayer3(taller), taller, Connectivity.SIX, 1);
         for (int v = 0; v < g.size(); v++) {
             assertEquals(openedBeyond[v], across[v], "opening across the faces as of the block going on, voxel " + v);
         }
         assertTrue(across[g.index(3, 5, 7)], "the rim on the top face stays");
         assertFalse(plain[g.index(1, 1, 0)], "the speck goes");
+    }
+
+    /** A 6×6 block (x and y 3–8) from layer z = 3 up to the grid's top face. */
+    private static boolean[] blockFromLayer3(Grid3 g) {
+        boolean[] m = new boolean[g.size()];
+        for (int z = 3; z < g.nz(); z++) {
+            for (int y = 3; y < 9; y++) {
+                for (int x = 3; x < 9; x++) {
+                    m[g.index(x, y, z)] = true;
+                }
+            }
+        }
+        return m;
     }
 
     @Test
