@@ -24,15 +24,20 @@ public final class BinaryMorphology {
     public static boolean[] dilate(boolean[] in, Grid3 g, Connectivity c, int iterations) {
         boolean[] cur = in;
         for (int i = 0; i < iterations; i++) {
-            cur = step(cur, g, c, true);
+            cur = step(cur, g, c, true, false);
         }
         return cur == in ? in.clone() : cur;
     }
 
     public static boolean[] erode(boolean[] in, Grid3 g, Connectivity c, int iterations) {
+        return erode(in, g, c, iterations, false);
+    }
+
+    /** {@link #erode(boolean[], Grid3, Connectivity, int)} with the value voxels outside the grid count as. */
+    private static boolean[] erode(boolean[] in, Grid3 g, Connectivity c, int iterations, boolean outside) {
         boolean[] cur = in;
         for (int i = 0; i < iterations; i++) {
-            cur = step(cur, g, c, false);
+            cur = step(cur, g, c, false, outside);
         }
         return cur == in ? in.clone() : cur;
     }
@@ -55,11 +60,7 @@ public final class BinaryMorphology {
      * layer that survived: the object's rim on the face is lost.
      */
     public static boolean[] openAcrossFaces(boolean[] in, Grid3 g, Connectivity c, int iterations) {
-        boolean[] cur = in;
-        for (int i = 0; i < iterations; i++) {
-            cur = step(cur, g, c, false, true);
-        }
-        return dilate(cur, g, c, iterations);
+        return dilate(erode(in, g, c, iterations, true), g, c, iterations);
     }
 
     /** Voxels within {@code radiusMm} (Euclidean, mm) of a voxel of {@code in}. */
@@ -92,14 +93,10 @@ public final class BinaryMorphology {
     }
 
     /**
-     * One dilation (any neighbour set) or erosion (all neighbours set, outside = unset) step. Interior
-     * voxels use precomputed flat offsets; only voxels on the grid faces pay for bounds checks.
+     * One dilation (any neighbour set) or erosion (all neighbours set) step; for an erosion, voxels
+     * outside the grid count as {@code outside} (a dilation counts them as unset). Interior voxels use
+     * precomputed flat offsets; only voxels on the grid faces pay for bounds checks.
      */
-    private static boolean[] step(boolean[] in, Grid3 g, Connectivity c, boolean dilation) {
-        return step(in, g, c, dilation, false);
-    }
-
-    /** {@link #step(boolean[], Grid3, Connectivity, boolean)} with the value voxels outside the grid count as. */
     private static boolean[] step(boolean[] in, Grid3 g, Connectivity c, boolean dilation, boolean outside) {
         if (dilation) {
             return scatterDilation(in, g, c);

@@ -197,7 +197,12 @@ public final class BrainMask {
     /** {@link #compute}, keeping the fields of the skull peel. */
     public static Peel peeled(float[] image, boolean[] head, Grid3 g, double erosionMm, double csfMarginMm,
             boolean brightCsf) {
-        head = awayFromFaces(head, g);
+        // the grid's outermost layers are neither head nor air to the peel (FACE_LAYERS)
+        boolean[] interior = interior(g);
+        head = head.clone();
+        for (int i = 0; i < head.length; i++) {
+            head[i] &= interior[i];
+        }
         long headVoxels = 0;
         for (boolean b : head) {
             headVoxels += b ? 1 : 0;
@@ -227,7 +232,11 @@ public final class BrainMask {
             tissueLike[i] = bright[i] && image[i] <= cap;
         }
         boolean[] eroded = BinaryMorphology.erodeMm(tissueLike, g, erosionMm);
-        boolean[] outside = outside(head, g);
+        // non-head voxels inside the grid's outer layers: where air, not the field of view, ends the head
+        boolean[] outside = new boolean[head.length];
+        for (int i = 0; i < head.length; i++) {
+            outside[i] = !head[i] && interior[i];
+        }
         float[] depth = DistanceTransform.distanceTo(outside, g);
         boolean[] centralParts = Components.central(withoutSkinInSlices(eroded, depth, g, 2 * erosionMm), g, centre,
                 radiusMm);
@@ -587,41 +596,19 @@ public final class BrainMask {
         }
     }
 
-    /**
-     * Non-head voxels at least {@value #FACE_LAYERS} layers inside the grid: where air, not the field
-     * of view, ends the head.
-     */
-    private static boolean[] outside(boolean[] head, Grid3 g) {
-        boolean[] out = new boolean[head.length];
+    /** Voxels at least {@value #FACE_LAYERS} layers inside the grid (see {@link #FACE_LAYERS}). */
+    private static boolean[] interior(Grid3 g) {
+        boolean[] out = new boolean[g.size()];
         for (int z = 0, i = 0; z < g.nz(); z++) {
             for (int y = 0; y < g.ny(); y++) {
                 for (int x = 0; x < g.nx(); x++, i++) {
-                    out[i] = !head[i] && layer(g, x, y, z) >= FACE_LAYERS;
+                    int layer = Math.min(Math.min(x, g.nx() - 1 - x),
+                            Math.min(Math.min(y, g.ny() - 1 - y), Math.min(z, g.nz() - 1 - z)));
+                    out[i] = layer >= FACE_LAYERS;
                 }
             }
         }
         return out;
-    }
-
-    /**
-     * {@code head} without the grid's {@value #FACE_LAYERS} outermost layers, which the peel counts as
-     * neither head nor air (see {@link #FACE_LAYERS}).
-     */
-    static boolean[] awayFromFaces(boolean[] head, Grid3 g) {
-        boolean[] out = head.clone();
-        for (int z = 0, i = 0; z < g.nz(); z++) {
-            for (int y = 0; y < g.ny(); y++) {
-                for (int x = 0; x < g.nx(); x++, i++) {
-                    out[i] &= layer(g, x, y, z) >= FACE_LAYERS;
-                }
-            }
-        }
-        return out;
-    }
-
-    /** How many layers of the grid lie between voxel (x, y, z) and the nearest face (0 on a face). */
-    private static int layer(Grid3 g, int x, int y, int z) {
-        return Math.min(Math.min(x, g.nx() - 1 - x), Math.min(Math.min(y, g.ny() - 1 - y), Math.min(z, g.nz() - 1 - z)));
     }
 
     /**
@@ -694,9 +681,14 @@ public final class BrainMask {
                     if (!mask[v] || labels[v] < 2) {
                         continue;
                     }
-                    boolean[] edge = {onEdge(mask, v, x, nx, 1), onEdge(mask, v, y, g.ny(), nx),
-                        onEdge(mask, v, z, g.nz(), nxy)};
-                    out[v] = edge[axis] && (edge[(axis + 1) % 3] || edge[(axis + 2) % 3]);
+                    boolean ex = onEdge(mask, v, x, nx, 1);
+                    boolean ey = onEdge(mask, v, y, g.ny(), nx);
+                    boolean ez = onEdge(mask, v, z, g.nz(), nxy);
+                    out[v] = switch (axis) {
+                        case 0 -> ex && (ey || ez);
+                        case 1 -> ey && (ex || ez);
+                        default -> ez && (ex || ey);
+                    };
                 }
             }
         }

@@ -63,7 +63,9 @@ public final class HeadMask {
 
     /**
      * The mean of each voxel's 3×3×3 neighbourhood, the grid's edge voxels repeated beyond it
-     * (separable: three passes of three-voxel sums).
+     * (separable: three passes of three-voxel sums). {@link org.neurocurate.artifact.GaussianFilter} at
+     * σ = 1 voxel would do as well for noise but took ten times as long on a 256×256×176 grid (0.7 s
+     * against 0.07 s).
      */
     static float[] mean3(float[] image, Grid3 g) {
         int nx = g.nx();
