@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ForkJoinTask;
 
 import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.quality.iqm.GhostToSignal;
 import org.neurocurate.quality.iqm.IqmCalculator;
 import org.neurocurate.quality.iqm.IqmInputs;
 import org.neurocurate.quality.iqm.SliceDropout;
@@ -30,8 +31,8 @@ import org.neurocurate.volume.Volume;
  * Level (b) quality control of one structural scan, from the raw image alone: rotation (zero-padding)
  * and head masks, brain mask, three-class tissue segmentation with partial-volume maps and bias field,
  * hat, artifact and air masks, smoothness, anonymisation flags, then MRIQC's IQMs on the bias-corrected
- * image with those inputs (level a), and NeuroCurate's own {@link SliceDropout slice_dropout} on the raw
- * image and head mask.
+ * image with those inputs (level a), and NeuroCurate's own {@link SliceDropout slice_dropout} and
+ * {@link GhostToSignal gsr_x, gsr_y, gsr_z} on the raw image and head mask.
  *
  * <p>Masks, the tissue model and the prior are built on a working grid of about
  * {@link QcConfig#workingMm()} (block means of the scan, an integer factor per scan) and replicated back;
@@ -140,6 +141,12 @@ public final class QualityPipeline {
             tissue.remove(BrainMask.brightCorners(brain, tissue.labels(), g), brain);
         }
         boolean[] rotation = up(rotationC, g, f);
+        boolean[] noBackground = around.anonymisation().mask().clone();
+        for (int i = 0; i < noBackground.length; i++) {
+            noBackground[i] |= rotation[i];
+        }
+        ForkJoinTask<double[]> ghosts = ForkJoinTask.adapt(
+                () -> GhostToSignal.compute(image, head, noBackground, new int[] {g.nx(), g.ny(), g.nz()})).fork();
         boolean[] hat = around.hat();
         boolean[] artifacts = ArtifactMask.compute(tissue.corrected(), hat, around.distance(), g);
         boolean[] air = new boolean[image.length];
@@ -156,6 +163,10 @@ public final class QualityPipeline {
                 tissue.labels(), tissue.pvms(), head, air, artifacts, rotation, tissue.bias(), prior, fwhm);
         Map<String, Double> iqms = new TreeMap<>(IqmCalculator.withAllFeatures().compute(inputs, progress));
         iqms.put(SliceDropout.KEY, sliceDropout.join());
+        double[] gsr = ghosts.join();
+        for (int a = 0; a < 3; a++) {
+            iqms.put(GhostToSignal.KEYS.get(a), gsr[a]);
+        }
         if (anonymisation.defaced() || anonymisation.skullStripped()) {
             iqms = withoutUndefined(iqms);
         }

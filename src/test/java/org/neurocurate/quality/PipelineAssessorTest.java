@@ -46,8 +46,9 @@ class PipelineAssessorTest {
         assertEquals(3, rows.size());
         QcRow ok = rows.stream().filter(r -> r.source().equals(good)).findFirst().orElseThrow();
         assertTrue(ok.error().isEmpty(), ok.error());
-        assertEquals(68 + 1, ok.iqms().size(), "all MRIQC IQMs and NeuroCurate's slice_dropout");
+        assertEquals(68 + 4, ok.iqms().size(), "all MRIQC IQMs and NeuroCurate's slice_dropout, gsr_x, gsr_y, gsr_z");
         assertTrue(Double.isFinite(ok.iqms().get("slice_dropout")), "slice_dropout of a head phantom");
+        assertTrue(Double.isFinite(ok.iqms().get("gsr_y")), "gsr_y of a head phantom");
         assertFalse(ok.flags().get("defaced") || ok.flags().get("skull_stripped"));
         String bad = rows.stream().filter(r -> r.source().equals(corrupt)).findFirst().orElseThrow().error();
         assertFalse(bad.isEmpty(), "a corrupt file says why");
