@@ -163,6 +163,20 @@ class RuleTieringTest {
     }
 
     @Test
+    void aGhostRatioIsBandedOnItsResolutionAndNamesTheAxis() {
+        // 30 clean scans of one site with gsr_y 0.002 +- 0.001 (an IQR far below the ratio's resolution):
+        // a scan at 0.015 (clean generated scans reach 0.008, blurred ones 0.015) stays in tier 5, one
+        // at 0.07 (mild ghosting or motion) falls to tier 3, one at 0.2 to tier 1, named with its axis
+        List<TierAssignment> tiers = oneSite(33, 5, "gsr_y",
+                (i, r) -> i == 0 ? 0.015 : i == 1 ? 0.07 : i == 2 ? 0.2 : 0.002 + 0.002 * (r.nextDouble() - 0.5));
+        assertEquals(5, tiers.get(0).tier(), tiers.get(0).reason());
+        assertEquals(3, tiers.get(1).tier(), tiers.get(1).reason());
+        assertEquals(1, tiers.get(2).tier(), tiers.get(2).reason());
+        assertTrue(tiers.get(2).reason().contains("gsr_y=0.2 far above") && tiers.get(2).reason().contains("ghosting along y"),
+                tiers.get(2).reason());
+    }
+
+    @Test
     void aSiteHalfCorruptedBySliceDropoutDoesNotTakeItsDropoutsForTypical() {
         // S0: 30 clean scans, slice_dropout 0.02-0.08; S1: 12 scans, 6 clean like S0's, 3 moderate dropouts
         // (0.35-0.40) and 3 severe ones (0.8-0.9): its own typical scans (never fewer than half) hold the
