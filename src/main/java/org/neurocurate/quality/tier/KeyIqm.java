@@ -179,9 +179,9 @@ public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean 
             new KeyIqm("fwhm_avg", true, "blurring, ringing or motion", true, FWHM_RESOLUTION, false, false),
             new KeyIqm("slice_dropout", true, "signal dropout in a slab of slices", true, DROPOUT_RESOLUTION, false,
                     true),
-            new KeyIqm("gsr_x", true, "ghosting along x (i)", true, GSR_RESOLUTION, false, true),
-            new KeyIqm("gsr_y", true, "ghosting along y (j)", true, GSR_RESOLUTION, false, true),
-            new KeyIqm("gsr_z", true, "ghosting along z (k)", true, GSR_RESOLUTION, false, true),
+            new KeyIqm("gsr_x", true, "ghosting or motion along x (i)", true, GSR_RESOLUTION, false, true),
+            new KeyIqm("gsr_y", true, "ghosting or motion along y (j)", true, GSR_RESOLUTION, false, true),
+            new KeyIqm("gsr_z", true, "ghosting or motion along z (k)", true, GSR_RESOLUTION, false, true),
             new KeyIqm("qi_2", true, "artefacts in the background noise", false),
             new KeyIqm("tpm_overlap_gm", false, "atypical anatomy or segmentation failure", false));
 
