@@ -63,20 +63,10 @@ public final class GhostToSignal {
             throw new IllegalArgumentException("image, masks and grid " + dims[0] + "x" + dims[1] + "x" + dims[2]
                     + " disagree in size");
         }
-        double[] out = {Double.NaN, Double.NaN, Double.NaN};
-        double[] inside = new double[image.length];
-        int n = 0;
-        for (int i = 0; i < image.length; i++) {
-            if (head[i]) {
-                inside[n++] = image[i];
-            }
-        }
-        if (n == 0) {
-            return out;
-        }
-        double signal = OrderStatistics.median(inside, n);
+        double[] inside = OrderStatistics.valuesIn(image, head);
+        double signal = OrderStatistics.median(inside, inside.length);
         if (!(signal > 0)) {
-            return out;
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
         return IntStream.range(0, 3).parallel().mapToDouble(axis -> ratio(image, head, excluded, dims, axis, signal))
                 .toArray();

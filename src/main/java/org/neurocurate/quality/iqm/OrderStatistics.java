@@ -1,5 +1,7 @@
 package org.neurocurate.quality.iqm;
 
+import java.util.Arrays;
+
 /**
  * numpy's order statistics on primitive arrays: {@code np.percentile} with the default
  * {@code method="linear"} (virtual index q/100·(n−1), linear interpolation between neighbours) and
@@ -43,6 +45,18 @@ public final class OrderStatistics {
         }
         double above = next(a, n, lo, below);
         return lerp(below, above, t);
+    }
+
+    /** The values of {@code image} where {@code mask} is set, in voxel order (an array of their count). */
+    static double[] valuesIn(float[] image, boolean[] mask) {
+        double[] all = new double[image.length];
+        int n = 0;
+        for (int i = 0; i < image.length; i++) {
+            if (mask[i]) {
+                all[n++] = image[i];
+            }
+        }
+        return Arrays.copyOf(all, n);
     }
 
     /** {@code np.median}: the middle value, or the mean of the two middle values when n is even. Reorders {@code a}. */

@@ -83,17 +83,11 @@ public final class SliceDropout {
      * the slices beyond the slab still hold the signal the slab is compared with.
      */
     private static boolean[] signal(float[] image, boolean[] head) {
-        double[] inside = new double[image.length];
-        int n = 0;
-        for (int i = 0; i < image.length; i++) {
-            if (head[i]) {
-                inside[n++] = image[i];
-            }
-        }
-        if (n == 0) {
+        double[] inside = OrderStatistics.valuesIn(image, head);
+        if (inside.length == 0) {
             return null;
         }
-        double level = OrderStatistics.percentile(inside, n, 25);
+        double level = OrderStatistics.percentile(inside, inside.length, 25);
         boolean[] signal = new boolean[image.length];
         for (int i = 0; i < image.length; i++) {
             signal[i] = head[i] || image[i] >= level && image[i] > 0;

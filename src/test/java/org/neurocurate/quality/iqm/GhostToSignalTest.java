@@ -27,6 +27,21 @@ class GhostToSignalTest {
         return i + N * (j + N * k);
     }
 
+    /** Fills {@code image} with air of value 1 and a head box i, k in [5, 15), j in [2, 8) of 100; returns the box. */
+    private static boolean[] boxHead(float[] image) {
+        boolean[] head = new boolean[image.length];
+        java.util.Arrays.fill(image, 1f);
+        for (int k = 5; k < 15; k++) {
+            for (int j = 2; j < 8; j++) {
+                for (int i = 5; i < 15; i++) {
+                    image[at(i, j, k)] = 100;
+                    head[at(i, j, k)] = true;
+                }
+            }
+        }
+        return head;
+    }
+
     /**
      * A 20³ grid: a head box i, k in [5, 15), j in [2, 8) of value 100, air of value 1, and a ghost of
      * value 11 exactly where the head lands when rolled by 10 voxels along j. Along j the ghost region
@@ -37,15 +52,10 @@ class GhostToSignalTest {
     @Test
     void followsTheFormulaOnAPlantedGhost() {
         float[] image = new float[N * N * N];
-        boolean[] head = new boolean[image.length];
-        java.util.Arrays.fill(image, 1f);
-        for (int k = 5; k < 15; k++) {
-            for (int j = 2; j < 8; j++) {
-                for (int i = 5; i < 15; i++) {
-                    image[at(i, j, k)] = 100;
-                    head[at(i, j, k)] = true;
-                    image[at(i, j + 10, k)] = 11;
-                }
+        boolean[] head = boxHead(image);
+        for (int v = 0; v < image.length; v++) {
+            if (head[v]) {
+                image[v + 10 * N] = 11;
             }
         }
         double[] gsr = GhostToSignal.compute(image, head, null, new int[] {N, N, N});
@@ -62,17 +72,8 @@ class GhostToSignalTest {
     @Test
     void excludedVoxelsBelongToNeitherRegion() {
         float[] image = new float[N * N * N];
-        boolean[] head = new boolean[image.length];
+        boolean[] head = boxHead(image);
         boolean[] excluded = new boolean[image.length];
-        java.util.Arrays.fill(image, 1f);
-        for (int k = 5; k < 15; k++) {
-            for (int j = 2; j < 8; j++) {
-                for (int i = 5; i < 15; i++) {
-                    image[at(i, j, k)] = 100;
-                    head[at(i, j, k)] = true;
-                }
-            }
-        }
         // a zeroed slab (as a removed face) outside the ghost region of j: without the exclusion it
         // lowers the non-ghost mean and reads as a ghost
         for (int k = 0; k < N; k++) {
