@@ -21,7 +21,10 @@ import java.util.stream.IntStream;
  * </pre>
  * Voxels of {@code excluded} (zero padding from reslicing, a zeroed face) belong to neither region:
  * they hold no noise, and in the non-ghost region they would lower its mean, which reads as a ghost.
- * A region smaller than {@link #MIN_REGION} of the grid gives NaN: where the head mask fills the field
+ * A region smaller than {@link #MIN_REGION} of the grid's voxels outside {@code excluded} gives NaN
+ * (a real FLAIR, ../shared/data/nifti, whose background is zero but for a shell around the head, keeps
+ * 0.8–1.0 % of the whole grid in each ghost region, 2.0–2.5 % of what is not excluded, and reads −0.014
+ * to 0.013): where the head mask fills the field
  * of view (very noisy scans, whose air it takes in), the few voxels left are the edges of the head and
  * of a zeroed face, not background (two defaced 3 mm scans with Rician noise of severity 0.56–0.57 read
  * 0.16 and 0.20 along i, with 904 non-ghost voxels of 179,776 left on one). Measured on a generated
@@ -42,7 +45,7 @@ public final class GhostToSignal {
     /** The IQMs' keys, for axes i, j and k. */
     public static final List<String> KEYS = List.of("gsr_x", "gsr_y", "gsr_z");
 
-    /** Smallest share of the grid's voxels a ghost or non-ghost region must hold to be measured. */
+    /** Smallest share of the grid's voxels outside the excluded ones a ghost or non-ghost region must hold. */
     static final double MIN_REGION = 0.01;
 
     private GhostToSignal() {
@@ -50,7 +53,7 @@ public final class GhostToSignal {
 
     /**
      * The three ratios of one image (NaN where undefined: no head, a head of median 0, or a region
-     * under {@link #MIN_REGION}).
+     * under {@link #MIN_REGION} of the voxels not excluded).
      *
      * @param image    raw intensities, i fastest
      * @param head     head mask on the same grid
@@ -68,11 +71,20 @@ public final class GhostToSignal {
         if (!(signal > 0)) {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
-        return IntStream.range(0, 3).parallel().mapToDouble(axis -> ratio(image, head, excluded, dims, axis, signal))
-                .toArray();
+        long measurable = image.length;
+        if (excluded != null) {
+            for (boolean e : excluded) {
+                measurable -= e ? 1 : 0;
+            }
+        }
+        double least = MIN_REGION * measurable;
+        return IntStream.range(0, 3).parallel()
+                .mapToDouble(axis -> ratio(image, head, excluded, dims, axis, signal, least)).toArray();
     }
 
-    private static double ratio(float[] image, boolean[] head, boolean[] excluded, int[] dims, int axis, double signal) {
+    /** One axis's ratio; NaN when either region holds fewer than {@code least} voxels. */
+    private static double ratio(float[] image, boolean[] head, boolean[] excluded, int[] dims, int axis, double signal,
+            double least) {
         int[] stride = {1, dims[0], dims[0] * dims[1]};
         int size = dims[axis];
         int shift = size / 2;
@@ -99,7 +111,6 @@ public final class GhostToSignal {
                 }
             }
         }
-        double least = MIN_REGION * image.length;
         if (ghost < least || other < least) {
             return Double.NaN;
         }

@@ -140,6 +140,31 @@ class GhostToSignalTest {
     }
 
     @Test
+    void regionsAreMeasuredAgainstTheVoxelsNotExcluded() {
+        // a 2x2x2 head whose ghost along j is 8 voxels, 0.1 % of the grid: too few to measure, until all
+        // but the 2x20x2 column through the head is excluded (as a zeroed background would be)
+        float[] image = new float[N * N * N];
+        boolean[] head = new boolean[image.length];
+        boolean[] excluded = new boolean[image.length];
+        java.util.Arrays.fill(image, 1f);
+        for (int k = 0; k < N; k++) {
+            for (int j = 0; j < N; j++) {
+                for (int i = 0; i < N; i++) {
+                    excluded[at(i, j, k)] = i >= 2 || k >= 2;
+                    if (!excluded[at(i, j, k)] && j < 2) {
+                        head[at(i, j, k)] = true;
+                        image[at(i, j, k)] = 100;
+                        image[at(i, j + N / 2, k)] = 11;
+                    }
+                }
+            }
+        }
+        int[] dims = {N, N, N};
+        assertTrue(Double.isNaN(GhostToSignal.compute(image, head, null, dims)[1]));
+        assertEquals(0.1, GhostToSignal.compute(image, head, excluded, dims)[1], 1e-12);
+    }
+
+    @Test
     void undefinedWithoutAHeadOrABackgroundAndMismatchedSizesAreRefused() {
         int[] dims = {N, N, N};
         double[] none = GhostToSignal.compute(new float[N * N * N], new boolean[N * N * N], null, dims);
