@@ -21,17 +21,18 @@ import java.util.stream.IntStream;
  * </pre>
  * Voxels of {@code excluded} (zero padding from reslicing, a zeroed face) belong to neither region:
  * they hold no noise, and in the non-ghost region they would lower its mean, which reads as a ghost.
- * A region smaller than {@link #MIN_REGION} of the grid's voxels outside {@code excluded} gives NaN
- * (a real FLAIR, ../shared/data/nifti, whose background is zero but for a shell around the head, keeps
- * 0.8–1.0 % of the whole grid in each ghost region, 2.0–2.5 % of what is not excluded, and reads −0.014
- * to 0.013): where the head mask fills the field
- * of view (very noisy scans, whose air it takes in), the few voxels left are the edges of the head and
- * of a zeroed face, not background (two defaced 3 mm scans with Rician noise of severity 0.56–0.57 read
- * 0.16 and 0.20 along i, with 904 non-ghost voxels of 179,776 left on one). Measured on a generated
- * 3 mm cohort (seed 41, 80 scans): clean scans at most 0.008 on every axis (blurring and ringing up
- * to 0.03), ghosting of severity 0.16–0.65 0.05–0.30 on its axis, motion 0.05–0.09 (motion ghosts along
- * the phase-encoding axis too). A ghost lowers the ratios of the other axes a little (it lies in their
- * non-ghost regions): −0.01 to −0.05.
+ * A region smaller than {@link #MIN_REGION} of the voxels outside {@code excluded} gives NaN: where the
+ * head mask fills the field of view (very noisy scans, whose air it takes in), the few voxels left are
+ * the edges of the head and of a zeroed face, not background (two defaced 3 mm scans with Rician noise
+ * of severity 0.56–0.57 read 0.16 and 0.20 along i, with 904 non-ghost voxels of 179,776 left on one).
+ * Not of the whole grid: a real FLAIR (../shared/data/nifti) whose background is zero but for a shell
+ * around the head keeps 0.8–1.0 % of the grid in each ghost region, 2.0–2.5 % of what is not excluded,
+ * and reads −0.014 to 0.013.
+ *
+ * <p>Measured on a generated 3 mm cohort (seed 41, 80 scans): clean scans at most 0.008 on every axis
+ * (blurring and ringing up to 0.03), ghosting of severity 0.16–0.65 0.05–0.30 on its axis, motion
+ * 0.05–0.09 (motion ghosts along the phase-encoding axis too). A ghost lowers the ratios of the other
+ * axes a little (it lies in their non-ghost regions): −0.01 to −0.05.
  *
  * <p>Limit: ghosts brighter than about a fifth of the head's signal pass the head mask's threshold and
  * join the head, leaving less or nothing to measure. On generated 4 mm heads the generator's ghosts
