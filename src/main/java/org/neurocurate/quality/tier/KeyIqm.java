@@ -12,8 +12,9 @@ import java.util.List;
  * ghosting raise efc and qi_1 and lower fber (signal spread into the air), blurring and ringing raise
  * fwhm_avg, a bias field raises inu_range, a slab of lost signal raises slice_dropout, ghosts (and
  * motion, which ghosts along the phase-encoding axis) raise gsr_x, gsr_y or gsr_z (NeuroCurate's own,
- * see {@link org.neurocurate.quality.iqm.SliceDropout} and {@link org.neurocurate.quality.iqm.GhostToSignal};
- * absent from MRIQC's tables, where the tiering simply goes without them). The others move either way with an artefact because they
+ * see {@link org.neurocurate.quality.iqm.SliceDropout} and
+ * {@link org.neurocurate.quality.iqm.GhostToSignal}; absent from MRIQC's tables, where the tiering
+ * simply goes without them). The others move either way with an artefact because they
  * depend on the tissue model fitted to the corrupted image itself (measured on generated cohorts: with
  * dropout or a bias field cjv falls and cnr rises as often as not; tpm_overlap_gm and qi_2 barely
  * move), so they only serve in reasons of the classifier's tiers. snr_wm stands for the noise, not

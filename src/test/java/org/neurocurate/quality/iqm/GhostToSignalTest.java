@@ -104,14 +104,16 @@ class GhostToSignalTest {
                 StringBuilder seen = new StringBuilder();
                 for (double severity : new double[] {0, 0.1, 0.2, 0.3, 0.4}) {
                     double[] gsr = ghosted(clean, axis, 2, severity, seed);
-                    seen.append(String.format(Locale.ROOT, " %.1f->[%.4f %.4f %.4f]", severity, gsr[0], gsr[1], gsr[2]));
+                    seen.append(String.format(Locale.ROOT, " %.1f->[%.4f %.4f %.4f]", severity, gsr[0], gsr[1],
+                            gsr[2]));
                     if (severity == 0) {
                         for (double v : gsr) {
                             // generated 3 mm cohort: clean scans at most 0.008
                             assertTrue(Math.abs(v) < 0.015, "clean scan, seed " + seed + ":" + seen);
                         }
                     } else {
-                        assertTrue(gsr[axis] > previous, "seed " + seed + ", axis " + axis + ": not increasing:" + seen);
+                        assertTrue(gsr[axis] > previous,
+                                "seed " + seed + ", axis " + axis + ": not increasing:" + seen);
                         for (int other = 0; other < 3; other++) {
                             assertTrue(other == axis || gsr[axis] > gsr[other] + 0.01,
                                     "seed " + seed + ", axis " + axis + ": not the largest:" + seen);

@@ -173,7 +173,8 @@ class RuleTieringTest {
         assertEquals(3, tiers.get(1).tier(), tiers.get(1).reason());
         assertEquals(1, tiers.get(2).tier(), tiers.get(2).reason());
         String reason = tiers.get(2).reason();
-        assertTrue(reason.contains("gsr_y=0.2 far above") && reason.contains("likely ghosting or motion along y (j)"), reason);
+        assertTrue(reason.contains("gsr_y=0.2 far above"), reason);
+        assertTrue(reason.contains("likely ghosting or motion along y (j)"), reason);
     }
 
     @Test
