@@ -2,6 +2,8 @@ package org.neurocurate.quality.tier;
 
 import java.util.List;
 
+import org.neurocurate.quality.iqm.GhostToSignal;
+
 /**
  * The IQMs that tier reasons and the rule-based tiering look at, each with its bad direction and the
  * artefact a bad value usually points to (Esteban et al. 2017; MRIQC documentation, "IQMs for
@@ -13,7 +15,7 @@ import java.util.List;
  * fwhm_avg, a bias field raises inu_range, a slab of lost signal raises slice_dropout, ghosts (and
  * motion, which ghosts along the phase-encoding axis) raise gsr_x, gsr_y or gsr_z (NeuroCurate's own,
  * see {@link org.neurocurate.quality.iqm.SliceDropout} and
- * {@link org.neurocurate.quality.iqm.GhostToSignal}; absent from MRIQC's tables, where the tiering
+ * {@link GhostToSignal}; absent from MRIQC's tables, where the tiering
  * simply goes without them). The others move either way with an artefact because they
  * depend on the tissue model fitted to the corrupted image itself (measured on generated cohorts: with
  * dropout or a bias field cjv falls and cnr rises as often as not; tpm_overlap_gm and qi_2 barely
@@ -180,11 +182,18 @@ public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean 
             new KeyIqm("fwhm_avg", true, "blurring, ringing or motion", true, FWHM_RESOLUTION, false, false),
             new KeyIqm("slice_dropout", true, "signal dropout in a slab of slices", true, DROPOUT_RESOLUTION, false,
                     true),
-            new KeyIqm("gsr_x", true, "ghosting or motion along x (i)", true, GSR_RESOLUTION, false, true),
-            new KeyIqm("gsr_y", true, "ghosting or motion along y (j)", true, GSR_RESOLUTION, false, true),
-            new KeyIqm("gsr_z", true, "ghosting or motion along z (k)", true, GSR_RESOLUTION, false, true),
+            ghostRatio(0),
+            ghostRatio(1),
+            ghostRatio(2),
             new KeyIqm("qi_2", true, "artefacts in the background noise", false),
             new KeyIqm("tpm_overlap_gm", false, "atypical anatomy or segmentation failure", false));
+
+    /** {@link GhostToSignal}'s ratio along voxel axis {@code axis} (0 = i, named x). */
+    private static KeyIqm ghostRatio(int axis) {
+        String axisNames = "xyz".charAt(axis) + " (" + "ijk".charAt(axis) + ")";
+        return new KeyIqm(GhostToSignal.KEYS.get(axis), true, "ghosting or motion along " + axisNames, true,
+                GSR_RESOLUTION, false, true);
+    }
 
     /** The key IQMs the rule-based tiering bands, in the order of {@link #ALL}. */
     public static final List<KeyIqm> ARTIFACT_SENSITIVE = ALL.stream().filter(KeyIqm::artifactSensitive).toList();
