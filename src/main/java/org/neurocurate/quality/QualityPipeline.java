@@ -106,18 +106,33 @@ public final class QualityPipeline {
         for (int i = 0; i < headC.length; i++) {
             headC[i] &= !rotationC[i];
         }
+        BrainMask.Peel peel = BrainMask.peeled(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm(),
+                config.tissue().brightCsf());
+        // skull-stripped: zero air around a brain, off which the peel takes a thin shell, not a scalp and skull;
+        // its brain mask is then the stripping tool's, its nonzero voxels, which the head takes in
+        boolean[] supportC = Anonymisation.zeroAir(small, headC, c) ? BrainMask.ofStripped(small, c) : null;
+        boolean stripped = supportC != null && Anonymisation.thinPeel(peel.mask(), supportC, c);
+        if (stripped) {
+            for (int i = 0; i < headC.length; i++) {
+                headC[i] |= supportC[i];
+            }
+        }
         boolean[] head = up(headC, g, f);
         // stages that only read finished masks run beside the single-threaded mask and tissue stages
         // (none of them writes to its inputs)
         ForkJoinTask<Double> sliceDropout = ForkJoinTask.adapt(
                 () -> SliceDropout.compute(image, head, new int[] {g.nx(), g.ny(), g.nz()})).fork();
-        BrainMask.Peel peel = BrainMask.peeled(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm(),
-                config.tissue().brightCsf());
-        // the mask is cut at bone nearer pure CSF than the level below which the tissue fit leaves voxels out
-        // (BrainMask.MASK_CSF_PERCENTILE)
-        BrainMask.BoneThresholds bone = BrainMask.boneThresholds(peel, image, g, f);
-        double boneBelow = bone.fit();
-        boolean[] brain = BrainMask.onScanGrid(peel, image, bone.mask(), c, g, f);
+        boolean[] brain;
+        double boneBelow = Double.NaN;
+        if (stripped) {
+            brain = f == 1 ? supportC : BrainMask.ofStripped(image, g);
+        } else {
+            // the mask is cut at bone nearer pure CSF than the level below which the tissue fit leaves voxels
+            // out (BrainMask.MASK_CSF_PERCENTILE)
+            BrainMask.BoneThresholds bone = BrainMask.boneThresholds(peel, image, g, f);
+            boneBelow = bone.fit();
+            brain = BrainMask.onScanGrid(peel, image, bone.mask(), c, g, f);
+        }
         boolean[] brainC = f == 1 ? brain : Resolution.blockMajority(brain, g, f);
         double brainCm3 = count(brainC) * c.voxelVolume() / 1000;
         if (brainCm3 < MIN_BRAIN_CM3) {
@@ -130,7 +145,7 @@ public final class QualityPipeline {
             fitMask[i] &= !(small[i] < boneBelow);
         }
         ForkJoinTask<HeadGeometry> geometry = ForkJoinTask.adapt(
-                () -> HeadGeometry.of(small, headC, rotationC, brainC, c, coarseToWorld, g, f)).fork();
+                () -> HeadGeometry.of(small, headC, rotationC, brainC, stripped, c, coarseToWorld, g, f)).fork();
         TissueModel model = TissueSegmentation.fit(small, fitMask, c, config.tissue(), progress);
 
         progress.status("tissue maps and artifacts at full resolution");
@@ -175,15 +190,15 @@ public final class QualityPipeline {
 
     /**
      * What the head's geometry gives on the scan's grid, from the working grid's head, rotation and
-     * brain masks: the hat mask, the anonymisation mask and flags, the geometric tissue prior and each
-     * voxel's distance to the head.
+     * brain masks: the hat mask, the anonymisation mask and flags (skull-stripped as decided before the
+     * brain mask), the geometric tissue prior and each voxel's distance to the head.
      */
     private record HeadGeometry(boolean[] hat, Anonymisation anonymisation, float[][] prior, float[] distance) {
 
-        static HeadGeometry of(float[] small, boolean[] headC, boolean[] rotationC, boolean[] brainC, Grid3 c,
-                Affine coarseToWorld, Grid3 g, int f) {
+        static HeadGeometry of(float[] small, boolean[] headC, boolean[] rotationC, boolean[] brainC, boolean stripped,
+                Grid3 c, Affine coarseToWorld, Grid3 g, int f) {
             boolean[] hatC = HatMask.compute(headC, rotationC, brainC, c, coarseToWorld);
-            Anonymisation anonC = Anonymisation.detect(small, headC, brainC, c, coarseToWorld);
+            Anonymisation anonC = Anonymisation.detect(small, headC, brainC, stripped, c, coarseToWorld);
             float[][] priorC = GeometricTissuePrior.compute(brainC, c);
             float[] distanceC = DistanceTransform.distanceTo(headC, c);
             float[][] prior = new float[3][];

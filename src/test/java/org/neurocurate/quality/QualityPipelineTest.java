@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.neurocurate.artifact.BiasField;
 import org.neurocurate.artifact.SignalDropout;
 import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.quality.masks.Grid3;
+import org.neurocurate.quality.masks.HeadMask;
 import org.neurocurate.synth.Contrast;
 import org.neurocurate.synth.SubjectGenerator;
+import org.neurocurate.synth.SyntheticSubject;
+import org.neurocurate.synth.Tissue;
 import org.neurocurate.volume.Affine;
 import org.neurocurate.volume.Volume;
 
@@ -131,6 +135,46 @@ class QualityPipelineTest {
         assertTrue(r.anonymisation().skullStripped());
         r.row().forEach((k, v) -> assertFalse(Double.isNaN(v), k + " is NaN"));
         assertEquals(-1, r.iqms().get("fber"), 0, "no background energy: MRIQC's -1");
+    }
+
+    /**
+     * Stripped input keeps the stripping tool's mask even where its outermost CSF is darker than the
+     * head mask's threshold (here a sixth of its value, 4 % of white matter): the head mask then leaves
+     * that CSF out, and before the head's one-voxel shell was left out of the zero test too this scan went
+     * unflagged (and its brain mask was peeled as if the dark CSF were skull).
+     */
+    @Test
+    void skullStrippedScanWithDarkOuterCsfKeepsItsWholeMask() throws NoBrainException {
+        float[] img = PHANTOM.scan(15, 0, 0, 2).toFloatArray();
+        for (int i = 0; i < img.length; i++) {
+            img[i] = !PHANTOM.brain[i] ? 0 : PHANTOM.labels[i] == 1 ? img[i] / 6 : img[i];
+        }
+        Volume scan = Volume.ofFloats(img, new long[] {48, 48, 48}, PHANTOM.affine());
+        boolean[] head = HeadMask.compute(img, new Grid3(48, 48, 48, new double[] {4, 4, 4}));
+        assertTrue(HeadPhantom.dice(head, PHANTOM.brain) < 0.97, "the head mask leaves the dark CSF out");
+        QcResult r = QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE);
+        assertTrue(r.anonymisation().skullStripped());
+        assertEquals(1, HeadPhantom.dice(r.brain(), PHANTOM.brain), 1e-9, "brain mask = the stripping mask");
+    }
+
+    /**
+     * An intact head whose air was zeroed (masked) passes the zero-air test too, but the skull peel
+     * takes scalp and skull off it (a shell of about 15 mm mean thickness, against 4–8 mm on stripped
+     * scans): not flagged, and the brain mask is peeled, not the whole head.
+     */
+    @Test
+    void anIntactHeadWithZeroedAirIsNotTakenForAStrippedBrain() throws NoBrainException {
+        SyntheticSubject s = SubjectGenerator.generate(1, 3);
+        Volume noisy = HeadPhantom.withRicianNoise(s.image(Contrast.T1W), 0.01, 1);
+        float[] img = noisy.toFloatArray();
+        for (int i = 0; i < img.length; i++) {
+            img[i] = s.tissueAt(i) == Tissue.BACKGROUND ? 0 : img[i];
+        }
+        Volume zeroedAir = Volume.ofFloats(img, noisy.dimensions(), noisy.voxelToWorld());
+        QcResult r = QualityPipeline.run(zeroedAir, QcConfig.DEFAULTS, ProgressListener.NONE);
+        assertFalse(r.anonymisation().skullStripped(), "an intact head is not flagged skull-stripped");
+        double dice = HeadPhantom.dice(r.brain(), s.intracranialMask());
+        assertTrue(dice >= 0.95, "brain Dice " + dice);
     }
 
     @Test

@@ -465,6 +465,22 @@ public final class BrainMask {
     }
 
     /**
+     * The brain mask of a skull-stripped image ({@link Anonymisation#thinPeel}): the stripping
+     * tool's own mask, the largest 6-connected component of the voxels above zero with its holes filled.
+     * Peeling a skull there peels brain: on generated 1 mm scans stripped at the intracranial mask the
+     * peel, taking the outer CSF (dark in T1w) for bone, left brain Dice 0.84–0.90 (CSF Dice 0.28–0.61)
+     * and, on the skull-stripped real FLAIR and MNI152 2009 template of ../shared/data/nifti, cut 0.25 and
+     * 0.36 litres of their 1.07 and 1.83.
+     */
+    public static boolean[] ofStripped(float[] image, Grid3 g) {
+        boolean[] above = new boolean[image.length];
+        for (int i = 0; i < image.length; i++) {
+            above[i] = image[i] > 0;
+        }
+        return Components.fillHoles(Components.largest(above, g), g);
+    }
+
+    /**
      * The brain mask on the scan's grid: {@link #refine(Peel, Grid3, Grid3, int)}, then, when the image
      * shows dark bone ({@code boneBelow} not NaN), {@link #withoutBone} on the scan's own voxels.
      */
