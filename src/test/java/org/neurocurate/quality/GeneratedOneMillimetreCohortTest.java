@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.quality.batch.QcGroup;
+import org.neurocurate.quality.batch.QcRow;
+import org.neurocurate.quality.tier.TierPredictConfig;
 import org.neurocurate.synth.CohortGenerator;
 import org.neurocurate.synth.CohortSpec;
 import org.neurocurate.synth.GroundTruthRow;
@@ -21,7 +26,7 @@ import org.neurocurate.synth.GroundTruthTable;
  * Level (b) at the generator's native 1 mm grid over all eight site templates: 1 and 1.25 mm isotropic,
  * 1×1×1.2, 1×1×1.5 and 1×1×3 mm voxels, two defacing and two skull-stripping sites, 1.5 and 3 T. Every
  * clean scan gets the issue's brain-mask Dice ≥ 0.95 and tissue Dice ≥ 0.85 against the generator's
- * truth, and the site processing is flagged.
+ * truth, the site processing is flagged, and the group table puts every scan in tier 4 or 5.
  *
  * <p>Cohort seed 169 has one subject per site among its first eight. Measured on the eight such seeds
  * below 4,000 (169, 1025, 1795, 2293, 2333, 3125, 3904, 3929; 64 clean scans): brain Dice 0.975–1.000,
@@ -45,10 +50,13 @@ class GeneratedOneMillimetreCohortTest {
         CohortGenerator.generate(spec, dir, ProgressListener.NONE);
         List<GroundTruthRow> rows = GroundTruthTable.read(dir);
         Set<String> sites = new TreeSet<>();
+        List<QcRow> qc = new ArrayList<>();
         for (GroundTruthRow row : rows) {
             String id = row.participantId();
             sites.add(row.site());
             QcResult r = QualityPipeline.run(HeadPhantom.cohortScan(dir, id), QcConfig.DEFAULTS, ProgressListener.NONE);
+            qc.add(new QcRow(id + "_T1w", dir.resolve(row.scan()), "", r.iqms(), Map.of("defaced",
+                    r.anonymisation().defaced(), "skull_stripped", r.anonymisation().skullStripped()), ""));
             String scan = id + " (" + row.site() + ")";
             assertEquals(row.defaced(), r.anonymisation().defaced(), scan + ": defaced flag");
             assertEquals(row.skullStripped(), r.anonymisation().skullStripped(), scan + ": skull-stripped flag");
@@ -66,5 +74,14 @@ class GeneratedOneMillimetreCohortTest {
             }
         }
         assertEquals(8, sites.size(), "one scan per site template: " + sites);
+        // all clean: tiers 4-5 against the table's norm, the stripped scans judged without their air
+        // (RuleTiering.FROM_AIR; with it both were tier 1 as "likely motion or ghosting")
+        QcGroup.Table group = QcGroup.table(qc, "T1w", TierPredictConfig.defaults(), ProgressListener.NONE);
+        int name = group.header().indexOf("bids_name");
+        int tier = group.header().indexOf("tier");
+        int reason = group.header().indexOf("tier_reason");
+        for (List<String> r : group.rows()) {
+            assertTrue(r.get(tier).matches("[45]"), r.get(name) + ": " + r.get(reason));
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +40,13 @@ public final class QcGroup {
     public record Table(List<String> header, List<List<String>> rows, boolean ruleBased) {
     }
 
+    /** A row's IQMs and its flags as 1 or 0 (the tiering reads skull_stripped). */
+    private static Map<String, Double> iqmsAndFlags(QcRow r) {
+        Map<String, Double> out = new LinkedHashMap<>(r.iqms());
+        r.flags().forEach((k, v) -> out.put(k, v ? 1.0 : 0.0));
+        return out;
+    }
+
     /** Tiers the assessed rows of one modality and lays out the group table. */
     public static Table table(List<QcRow> rows, String modality, TierPredictConfig config, ProgressListener progress)
             throws IOException {
@@ -48,7 +56,7 @@ public final class QcGroup {
         if (!ok.isEmpty()) {
             IqmTable iqms = IqmTable.fromMaps("bids_name", ok.stream().map(QcRow::bidsName).toList(),
                     ok.stream().map(r -> r.site().isEmpty() ? null : r.site()).toList(),
-                    ok.stream().map(QcRow::iqms).toList());
+                    ok.stream().map(QcGroup::iqmsAndFlags).toList());
             Tiers.Prediction p = Tiers.predictOwnIqms(iqms, config.withModality(modality), progress);
             p.rows().forEach(a -> tiers.put(a.id(), a));
             ruleBased = p.ruleBased();

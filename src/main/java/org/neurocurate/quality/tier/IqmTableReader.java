@@ -15,7 +15,7 @@ import java.util.Locale;
  * {@code subject_id} or {@code participant_id} (else the first column); an optional {@code site}
  * column is kept as text (it selects the site-wise reference); columns without a single number
  * (names, paths) are skipped; in every other column a cell that is empty or not a number becomes
- * NaN with a note on its row.
+ * NaN with a note on its row ("true" and "false", NeuroCurate's flags, read as 1 and 0).
  */
 public final class IqmTableReader {
 
@@ -120,9 +120,13 @@ public final class IqmTableReader {
         return c < cells.size() ? cells.get(c).trim() : "";
     }
 
+    /** A number; "true" and "false" (NeuroCurate's flags, e.g. skull_stripped) read as 1 and 0. */
     private static double parse(String text) {
         if (text.isEmpty()) {
             return Double.NaN;
+        }
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return text.equalsIgnoreCase("true") ? 1 : 0;
         }
         try {
             double v = Double.parseDouble(text);

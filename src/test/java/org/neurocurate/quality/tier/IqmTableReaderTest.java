@@ -63,6 +63,19 @@ class IqmTableReaderTest {
     }
 
     @Test
+    void flagColumnsOfAGroupTableReadAsOneAndZero() throws IOException {
+        Path f = dir.resolve("group_T1w.tsv");
+        Files.writeString(f, "bids_name\tdefaced\tskull_stripped\tefc\nsub-01_T1w\tfalse\ttrue\t0.88\n"
+                + "sub-02_T1w\tFALSE\tfalse\t0.56\n");
+        IqmTable t = IqmTableReader.read(f);
+        assertEquals(List.of("defaced", "skull_stripped", "efc"), t.columns());
+        assertEquals(1, t.value(0, "skull_stripped"));
+        assertEquals(0, t.value(1, "skull_stripped"));
+        assertEquals(0, t.value(1, "defaced"));
+        assertEquals("", t.problems().get(0));
+    }
+
+    @Test
     void tableFromQcMapsTakesTheUnionOfColumnsAndNotesGaps() {
         IqmTable t = IqmTable.fromMaps("bids_name", List.of("a", "b"), null,
                 List.of(java.util.Map.of("cjv", 0.4), java.util.Map.of("cjv", Double.NaN, "efc", 0.6)));
