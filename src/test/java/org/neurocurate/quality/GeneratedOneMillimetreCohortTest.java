@@ -33,10 +33,11 @@ import org.neurocurate.synth.GroundTruthTable;
  * WM 0.941–0.987 on all; 56 meet every bar. Of the eight that do not, three are young subjects' 1×1×3 mm
  * scans (CSF Dice 0.757–0.785: a thin CSF in 3 mm slices), four the 1.5 T skull-stripping site's (CSF
  * 0.708–0.833 on three subjects aged 19–20, GM 0.523 on one aged 81: the lowest grey/CSF contrast of
- * the eight, a sixth of white matter's signal, under 2 % noise) and one a 1×1×1.5 mm scan whose mask was
- * cut a voxel inside the CSF all round (CSF 0.754, brain 0.975). Before skull-stripped input kept its own mask
- * ({@code BrainMask.ofStripped}) the stripped scans measured brain Dice 0.84–0.90 (the skull peel took
- * the dark outer CSF for bone) and two of the four of cohort seed 19 went unflagged; before the
+ * the eight, their difference a sixth of white matter's signal, under 2 % noise) and one a 1×1×1.5 mm
+ * scan whose mask was cut a voxel inside the CSF all round (CSF 0.754, brain 0.975). Before
+ * skull-stripped input kept its own mask ({@code BrainMask.ofStripped}) the stripped scans measured
+ * brain Dice 0.84–0.90 (the skull peel took the dark outer CSF for bone) and two of the four of cohort
+ * seed 19 went unflagged; before the
  * stripping site's protocol stopped nulling grey matter ({@code SiteCatalog}: TI 0.72 → 0.80 s), its
  * scans' grey matter read 0.05 and 0.28 in cohort seed 19.
  */
