@@ -270,14 +270,11 @@ class RuleTieringTest {
         // scans can be): a young subject's clean scan at 0.598 stays in tier 4-5 (z 1.9; 3.8 against a
         // floor of 0.01); a moving subject's at 0.69 falls to tier 1
         Random r = new Random(7);
-        List<String> ids = new ArrayList<>();
         List<Map<String, Double>> rows = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
-            ids.add("sub-" + i);
             rows.add(Map.of("efc", i == 0 ? 0.598 : i == 1 ? 0.69 : 0.56 + 0.006 * (r.nextDouble() - 0.5)));
         }
-        List<TierAssignment> tiers = RuleTiering.tier(IqmTable.fromMaps("bids_name", ids,
-                Collections.nCopies(14, "S0"), rows), 10);
+        List<TierAssignment> tiers = tiersOfSiteS0(rows);
         assertTrue(tiers.get(0).tier() >= 4, tiers.get(0).reason());
         assertEquals(1, tiers.get(1).tier(), tiers.get(1).reason());
         assertTrue(tiers.get(1).reason().contains("efc=0.69 far above"), tiers.get(1).reason());
@@ -288,16 +285,13 @@ class RuleTieringTest {
         // 12 intact scans of one site (efc 0.56 +- 0.003, snr_wm 10 +- 1) and two skull-stripped ones
         // whose efc (0.88) only says the air is gone; the second also has half the site's snr_wm (noise)
         Random r = new Random(3);
-        List<String> ids = new ArrayList<>();
         List<Map<String, Double>> rows = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
-            ids.add("sub-" + i);
             double efc = i < 2 ? 0.88 : 0.56 + 0.006 * (r.nextDouble() - 0.5);
             double snr = i == 1 ? 5 : 10 + r.nextGaussian();
             rows.add(Map.of("efc", efc, "snr_wm", snr, "skull_stripped", i < 2 ? 1.0 : 0.0));
         }
-        List<TierAssignment> tiers = RuleTiering.tier(IqmTable.fromMaps("bids_name", ids,
-                Collections.nCopies(14, "S0"), rows), 10);
+        List<TierAssignment> tiers = tiersOfSiteS0(rows);
         assertEquals(5, tiers.get(0).tier(), tiers.get(0).reason());
         assertFalse(tiers.get(0).reason().contains("efc"), tiers.get(0).reason());
         assertTrue(tiers.get(1).tier() <= 2 && tiers.get(1).reason().contains("snr_wm=5 far below"),
@@ -305,9 +299,14 @@ class RuleTieringTest {
         // without the flag the same efc is "likely motion"
         List<Map<String, Double>> unflagged = rows.stream().map(m -> Map.of("efc", m.get("efc"), "snr_wm",
                 m.get("snr_wm"))).toList();
-        TierAssignment intact = RuleTiering.tier(IqmTable.fromMaps("bids_name", ids, Collections.nCopies(14, "S0"),
-                unflagged), 10).get(0);
+        TierAssignment intact = tiersOfSiteS0(unflagged).get(0);
         assertEquals(1, intact.tier(), intact.reason());
+    }
+
+    /** Rule tiers of {@code rows} as the scans sub-0, sub-1, … of one site, S0. */
+    private static List<TierAssignment> tiersOfSiteS0(List<Map<String, Double>> rows) {
+        List<String> ids = IntStream.range(0, rows.size()).mapToObj(i -> "sub-" + i).toList();
+        return RuleTiering.tier(IqmTable.fromMaps("bids_name", ids, Collections.nCopies(rows.size(), "S0"), rows), 10);
     }
 
     /**
