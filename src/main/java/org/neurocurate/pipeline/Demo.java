@@ -25,6 +25,7 @@ import org.neurocurate.learn.train.ScanPretraining;
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.PipelineAssessor;
 import org.neurocurate.quality.batch.QcBatch;
+import org.neurocurate.quality.masks.Anonymisation;
 import org.neurocurate.quality.batch.QcBatchConfig;
 import org.neurocurate.quality.batch.QcGroup;
 import org.neurocurate.quality.batch.QcRow;
@@ -169,8 +170,8 @@ public final class Demo {
         Map<Integer, Integer> counts = new TreeMap<>();
         predicted.values().forEach(t -> counts.merge(t, 1, Integer::sum));
         long failed = qc.stream().filter(QcRow::failed).count();
-        long flagged = qc.stream().filter(r -> r.flags().getOrDefault("defaced", false)
-                || r.flags().getOrDefault("skull_stripped", false)).count();
+        long flagged = qc.stream().filter(r -> r.flags().getOrDefault(Anonymisation.DEFACED_FLAG, false)
+                || r.flags().getOrDefault(Anonymisation.STRIPPED_FLAG, false)).count();
         return String.format(Locale.ROOT, "QC: %d scans assessed (%d failed), %d flagged defaced or skull-stripped; "
                 + "%s tiers %s; Spearman rho with the true tiers %.2f, %d of %d clean scans in tiers 4-5 "
                 + "(qc/group_T1w.tsv)", qc.size() - failed, failed, flagged,

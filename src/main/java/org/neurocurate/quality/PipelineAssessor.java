@@ -39,9 +39,7 @@ public final class PipelineAssessor implements ScanAssessor {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
-        Map<String, Boolean> flags = new LinkedHashMap<>();
-        flags.put("defaced", r.anonymisation().defaced());
-        flags.put("skull_stripped", r.anonymisation().skullStripped());
+        Map<String, Boolean> flags = r.anonymisation().flags();
         Map<String, Volume> masks = new LinkedHashMap<>();
         masks.put("head", mask(r.background().head(), volume));
         masks.put("air", mask(r.background().air(), volume));

@@ -25,8 +25,7 @@ public record QcResult(BackgroundMasks background, boolean[] brain, TissueMaps t
     /** The IQMs plus NeuroCurate's flags {@code defaced} and {@code skull_stripped} (1 or 0), sorted by name. */
     public Map<String, Double> row() {
         Map<String, Double> out = new TreeMap<>(iqms);
-        out.put("defaced", anonymisation.defaced() ? 1.0 : 0.0);
-        out.put("skull_stripped", anonymisation.skullStripped() ? 1.0 : 0.0);
+        anonymisation.flags().forEach((k, v) -> out.put(k, v ? 1.0 : 0.0));
         return new LinkedHashMap<>(out);
     }
 }

@@ -110,8 +110,8 @@ public final class QualityPipeline {
                 config.tissue().brightCsf());
         // skull-stripped: zero air around a brain, off which the peel takes a thin shell, not a scalp and skull;
         // its brain mask is then the stripping tool's, its nonzero voxels, which the head takes in
-        boolean[] supportC = Anonymisation.zeroAir(small, headC, c) ? BrainMask.ofStripped(small, c) : null;
-        boolean stripped = supportC != null && Anonymisation.thinPeel(peel.mask(), supportC, c);
+        boolean[] supportC = Anonymisation.strippedSupport(small, headC, peel.mask(), c);
+        boolean stripped = supportC != null;
         if (stripped) {
             for (int i = 0; i < headC.length; i++) {
                 headC[i] |= supportC[i];

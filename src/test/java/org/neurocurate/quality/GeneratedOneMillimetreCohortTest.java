@@ -76,7 +76,7 @@ class GeneratedOneMillimetreCohortTest {
         }
         assertEquals(8, sites.size(), "one scan per site template: " + sites);
         // all clean: tiers 4-5 against the table's norm, the stripped scans judged without their air
-        // (RuleTiering.FROM_AIR; with it both were tier 1 as "likely motion or ghosting")
+        // (KeyIqm#fromAir; with them both were tier 1 as "likely motion or ghosting")
         QcGroup.Table group = QcGroup.table(qc, "T1w", TierPredictConfig.defaults(), ProgressListener.NONE);
         int name = group.header().indexOf("bids_name");
         int tier = group.header().indexOf("tier");

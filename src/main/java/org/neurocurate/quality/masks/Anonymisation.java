@@ -1,5 +1,8 @@
 package org.neurocurate.quality.masks;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.neurocurate.volume.Affine;
 
 /**
@@ -10,7 +13,7 @@ import org.neurocurate.volume.Affine;
  * region connected to the grid border (removed or zeroed anatomy). <b>Defaced</b> when zeros fill more
  * than 30 % of the face region and that fraction exceeds the zero fraction of the remaining air by
  * more than 0.2 (so an image whose whole background is zero is not called defaced).
- * <b>Skull-stripped</b> ({@link #zeroAir}, {@link #thinPeel}) when the air beyond the head's one-voxel
+ * <b>Skull-stripped</b> ({@link #strippedSupport}) when the air beyond the head's one-voxel
  * shell is more than 98 % exactly zero (stripping tools zero everything but the brain, while a
  * scanner's air always holds noise) and what is left is a brain: the skull peel takes a thin shell off
  * it, not a scalp and skull. (A head-to-brain volume ratio alone was tried and dropped: it confuses a
@@ -25,12 +28,24 @@ public record Anonymisation(boolean[] mask, boolean defaced, boolean skullStripp
     static final double FACE_ZERO_FRACTION = 0.3;
     static final double FACE_EXCESS = 0.2;
     static final double ZERO_AIR = 0.98;
+    /** Name of the defaced flag in QC outputs and tables. */
+    public static final String DEFACED_FLAG = "defaced";
+    /** Name of the skull-stripped flag in QC outputs and tables. */
+    public static final String STRIPPED_FLAG = "skull_stripped";
     /** Thickest mean shell (mm) the skull peel may take off a skull-stripped image ({@link #thinPeel}). */
     static final double STRIPPED_SHELL_MM = 10;
 
+    /** The two flags by their names in QC outputs ({@link #DEFACED_FLAG}, {@link #STRIPPED_FLAG}). */
+    public Map<String, Boolean> flags() {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        out.put(DEFACED_FLAG, defaced);
+        out.put(STRIPPED_FLAG, skullStripped);
+        return out;
+    }
+
     /**
      * Face region, anonymisation mask and the defaced flag of an image whose skull-stripped flag
-     * ({@link #zeroAir}, {@link #thinPeel}) is known.
+     * ({@link #strippedSupport}) is known.
      */
     public static Anonymisation detect(float[] image, boolean[] head, boolean[] brain, boolean stripped, Grid3 g,
             Affine toWorld) {
@@ -72,6 +87,21 @@ public record Anonymisation(boolean[] mask, boolean defaced, boolean skullStripp
     }
 
     /**
+     * The stripping tool's mask on grid {@code g} ({@link BrainMask#ofStripped}) when the image is
+     * skull-stripped: its air is zero ({@link #zeroAir}) and what is left is a brain ({@link #thinPeel});
+     * else null.
+     *
+     * @param peeled the brain mask made from {@code head} as for an intact head (the skull peel)
+     */
+    public static boolean[] strippedSupport(float[] image, boolean[] head, boolean[] peeled, Grid3 g) {
+        if (!zeroAir(image, head, g)) {
+            return null;
+        }
+        boolean[] support = BrainMask.ofStripped(image, g);
+        return thinPeel(peeled, support, g) ? support : null;
+    }
+
+    /**
      * For an image whose air is zero ({@link #zeroAir}): true when what is left is a brain, that is
      * when the skull peel ({@code peeled}, the brain mask made as for an intact head) takes a shell of at
      * most {@value #STRIPPED_SHELL_MM} mm mean thickness off its nonzero voxels ({@code support}, see
@@ -82,7 +112,7 @@ public record Anonymisation(boolean[] mask, boolean defaced, boolean skullStripp
      * heads whose air was zeroed, which the zero test alone flagged (and whose brain mask would then have
      * been the whole head).
      */
-    public static boolean thinPeel(boolean[] peeled, boolean[] support, Grid3 g) {
+    static boolean thinPeel(boolean[] peeled, boolean[] support, Grid3 g) {
         long inner = 0;
         long outer = 0;
         for (int v = 0; v < support.length; v++) {
@@ -106,7 +136,7 @@ public record Anonymisation(boolean[] mask, boolean defaced, boolean skullStripp
      * FLAIR of ../shared/data/nifti, 97.25 % and 99.89 % (not flagged before); generated scans with
      * scanner air at most 9.7 % either way.
      */
-    public static boolean zeroAir(float[] image, boolean[] head, Grid3 g) {
+    static boolean zeroAir(float[] image, boolean[] head, Grid3 g) {
         boolean[] near = BinaryMorphology.dilate(head, g, BinaryMorphology.Connectivity.SIX, 1);
         long air = 0;
         long zero = 0;

@@ -465,7 +465,7 @@ public final class BrainMask {
     }
 
     /**
-     * The brain mask of a skull-stripped image ({@link Anonymisation#thinPeel}): the stripping
+     * The brain mask of a skull-stripped image ({@link Anonymisation#strippedSupport}): the stripping
      * tool's own mask, the largest 6-connected component of the voxels above zero with its holes filled.
      * Peeling a skull there peels brain: on generated 1 mm scans stripped at the intracranial mask the
      * peel, taking the outer CSF (dark in T1w) for bone, left brain Dice 0.84–0.90 (CSF Dice 0.28–0.61)

@@ -1,6 +1,9 @@
 package org.neurocurate.quality.tier;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.neurocurate.quality.iqm.GhostToSignal;
 
@@ -164,6 +167,16 @@ public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean 
      */
     static final double GSR_RESOLUTION = 0.02;
 
+    /**
+     * The key IQMs measured on the air around the head, or (efc) over the whole field of view with the
+     * air in it ({@link #fromAir()}). A skull-stripped image has no air left: there they describe the
+     * stripping, not the scan's quality, and a table's intact heads would set their norm. One clean
+     * generated 1 mm scan per site template (eight sites, two of them stripping; the table's norm) put
+     * both stripped scans in tier 1 as "likely motion or ghosting" (efc 0.88 and 0.85, z 6.7 and 6.1).
+     */
+    private static final Set<String> FROM_AIR = Stream.concat(Stream.of("efc", "qi_1", "fber", "snrd_total"),
+            GhostToSignal.KEYS.stream()).collect(Collectors.toUnmodifiableSet());
+
     /** A key IQM without a resolution, on its own (linear) scale. */
     public KeyIqm(String name, boolean worseWhenHigher, String hint, boolean artifactSensitive) {
         this(name, worseWhenHigher, hint, artifactSensitive, 0, false, false);
@@ -197,6 +210,14 @@ public record KeyIqm(String name, boolean worseWhenHigher, String hint, boolean 
 
     /** The key IQMs the rule-based tiering bands, in the order of {@link #ALL}. */
     public static final List<KeyIqm> ARTIFACT_SENSITIVE = ALL.stream().filter(KeyIqm::artifactSensitive).toList();
+
+    /**
+     * True when it is measured on the air around the head: a skull-stripped scan has none, so
+     * {@link RuleTiering} leaves it out there.
+     */
+    public boolean fromAir() {
+        return FROM_AIR.contains(name);
+    }
 
     /** Robust z-score signed so that positive means worse. */
     public double badness(double z) {

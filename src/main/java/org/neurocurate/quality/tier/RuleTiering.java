@@ -7,9 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-import org.neurocurate.quality.iqm.GhostToSignal;
+import org.neurocurate.quality.masks.Anonymisation;
 
 /**
  * Tiers from how far a scan's artefact-sensitive IQMs ({@link KeyIqm#ARTIFACT_SENSITIVE}) lie from
@@ -66,17 +65,7 @@ public final class RuleTiering {
     static final int CONCENTRATION_MIN_SCANS = 20;
 
     /** Column of NeuroCurate's QC tables that flags a skull-stripped scan (1, or "true" in a file). */
-    static final String STRIPPED_COLUMN = "skull_stripped";
-
-    /**
-     * Key IQMs measured on the air around the head, or (efc) over the whole field of view with the air
-     * in it. A skull-stripped image has no air left: there they describe the stripping, not the scan's
-     * quality, and a table's intact heads would set their norm. One clean generated 1 mm scan per site
-     * template (eight sites, two of them stripping; the table's norm) put both stripped scans in tier 1
-     * as "likely motion or ghosting" (efc 0.88 and 0.85, z 6.7 and 6.1).
-     */
-    static final Set<String> FROM_AIR = Set.of("efc", "qi_1", "fber", "snrd_total", GhostToSignal.KEYS.get(0),
-            GhostToSignal.KEYS.get(1), GhostToSignal.KEYS.get(2));
+    static final String STRIPPED_COLUMN = Anonymisation.STRIPPED_FLAG;
 
     /** Rounds of re-estimating the norm from the typical scans; it settles in two or three. */
     private static final int MAX_ROUNDS = 10;
@@ -128,7 +117,7 @@ public final class RuleTiering {
 
     /**
      * Missing (NaN) for the rows of skull-stripped scans (column {@value #STRIPPED_COLUMN} 1): the key
-     * IQMs of {@link #FROM_AIR}, in the row's own deviations and in every norm.
+     * IQMs measured on the air ({@link KeyIqm#fromAir()}), in the row's own deviations and in every norm.
      */
     private static void withoutAirOfStrippedScans(double[][] raw, IqmTable table, List<KeyIqm> keys) {
         if (table.columnIndex(STRIPPED_COLUMN) < 0) {
@@ -137,7 +126,7 @@ public final class RuleTiering {
         for (int i = 0; i < raw.length; i++) {
             if (table.value(i, STRIPPED_COLUMN) == 1) {
                 for (int f = 0; f < keys.size(); f++) {
-                    if (FROM_AIR.contains(keys.get(f).name())) {
+                    if (keys.get(f).fromAir()) {
                         raw[i][f] = Double.NaN;
                     }
                 }
