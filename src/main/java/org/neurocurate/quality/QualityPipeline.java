@@ -124,12 +124,13 @@ public final class QualityPipeline {
                 () -> SliceDropout.compute(image, head, new int[] {g.nx(), g.ny(), g.nz()})).fork();
         boolean[] brain;
         double boneBelow = Double.NaN;
+        BrainMask.BoneThresholds bone = BrainMask.BoneThresholds.NONE;
         if (stripped) {
             brain = f == 1 ? supportC : BrainMask.ofStripped(image, g);
         } else {
             // the mask is cut at bone nearer pure CSF than the level below which the tissue fit leaves voxels
             // out (BrainMask.MASK_CSF_PERCENTILE)
-            BrainMask.BoneThresholds bone = BrainMask.boneThresholds(peel, image, g, f);
+            bone = BrainMask.boneThresholds(peel, image, g, f);
             boneBelow = bone.fit();
             brain = BrainMask.onScanGrid(peel, image, bone.mask(), c, g, f);
         }
@@ -144,12 +145,24 @@ public final class QualityPipeline {
         for (int i = 0; i < fitMask.length; i++) {
             fitMask[i] &= !(small[i] < boneBelow);
         }
+        // a stripping mask's outer voxels straddle its cut (BrainMask.strippedFitVoxels)
+        boolean[] scanFit = brain;
+        if (stripped) {
+            fitMask = BrainMask.strippedFitVoxels(fitMask, c);
+            scanFit = BrainMask.strippedFitVoxels(brain, g);
+        }
         ForkJoinTask<HeadGeometry> geometry = ForkJoinTask.adapt(
                 () -> HeadGeometry.of(small, headC, rotationC, brainC, stripped, c, coarseToWorld, g, f)).fork();
         TissueModel model = TissueSegmentation.fit(small, fitMask, c, config.tissue(), progress);
 
         progress.status("tissue maps and artifacts at full resolution");
-        TissueMaps tissue = TissueSegmentation.apply(model, image, brain, g, config.tissue());
+        TissueMaps tissue = TissueSegmentation.apply(model, image, brain, scanFit, g, config.tissue());
+        // on a fine grid the model's pure CSF may say the bone cut took CSF (BrainMask.RECUT_FINEST_MM)
+        boolean[] recut = BrainMask.recutAtCsf(peel, bone, tissue.means()[0], image, c, g, f);
+        if (recut != null) {
+            brain = recut;
+            tissue = TissueSegmentation.apply(model, image, brain, g, config.tissue());
+        }
         HeadGeometry around = geometry.join();
         // thick-slice corners brighter than CSF are mostly skull (T1w); skull-stripped input has none
         if (!config.tissue().brightCsf() && !around.anonymisation().skullStripped()) {

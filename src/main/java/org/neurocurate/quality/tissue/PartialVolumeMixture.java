@@ -73,6 +73,11 @@ final class PartialVolumeMixture {
     private double span = 1;
     /** Largest fraction of the middle tissue a voxel holds ({@link #search}); 1 when it has pure voxels. */
     double ribbon = 1;
+    /**
+     * {@link #search} may replace the plain model by a ribbon model ({@link #ribbonProfile}); false on
+     * grids whose voxels the cortex fills ({@link TissueSegmentation#RIBBON_MIN_MM}).
+     */
+    boolean ribbons = true;
     /** The middle mean came from the cortical mantle ({@link #middleFromCortex}) and later fits hold it. */
     boolean middleHeld;
     /**
@@ -168,6 +173,7 @@ final class PartialVolumeMixture {
         m.ribbon = ribbon;
         m.outlier = outlier;
         m.span = span;
+        m.ribbons = ribbons;
         m.middleHeld = middleHeld;
         m.pureMiddlePeak = pureMiddlePeak;
         System.arraycopy(weight, 0, m.weight, 0, CLASSES);
@@ -188,7 +194,8 @@ final class PartialVolumeMixture {
      * refines every parameter from there. Without a pure middle peak, that junction is only where the
      * dark plateau ends: a cortex thinner than the voxel never fills one, so a ribbon model
      * ({@link #mixes}, r from {@link #ribbonProfile}) replaces the plain one when it fits better, and
-     * places the middle mean beyond the plateau's end (3 mm generated heads: 108–111 against 113).
+     * places the middle mean beyond the plateau's end (3 mm generated heads: 108–111 against 113),
+     * unless the voxels are small enough for the cortex to fill them ({@link #ribbons}).
      */
     void search(float[] x, int iterations) {
         pureMiddlePeak = false;
@@ -207,7 +214,7 @@ final class PartialVolumeMixture {
         }
         mean[1] = profile(h, Mode.PROFILE).mean[1];
         em(h, iterations, Mode.FREE);
-        PartialVolumeMixture best = ribbonProfile(h, iterations);
+        PartialVolumeMixture best = ribbons ? ribbonProfile(h, iterations) : null;
         if (best != null) {
             System.arraycopy(best.mean, 0, mean, 0, TISSUES);
             System.arraycopy(best.weight, 0, weight, 0, CLASSES);
