@@ -93,7 +93,7 @@ public final class QualityPipeline {
                 image[i] = 0;
             }
         }
-        double finest = Math.min(g.spacing()[0], Math.min(g.spacing()[1], g.spacing()[2]));
+        double finest = g.finestMm();
         int f = Math.max(1, (int) Math.floor(config.workingMm() / finest + 1e-6));
         Grid3 c = Resolution.coarse(g, f);
         float[] small = f == 1 ? image : Resolution.blockMean(image, g, f);

@@ -480,9 +480,8 @@ public final class BrainMask {
      */
     public static boolean[] recutAtCsf(Peel coarse, BoneThresholds bone, double csf, float[] image, Grid3 c, Grid3 g,
             int f) {
-        double[] s = g.spacing();
         double level = (bone.air() + csf) / 2;
-        if (Math.min(s[0], Math.min(s[1], s[2])) > RECUT_FINEST_MM || !(level < bone.mask())) {
+        if (g.finestMm() > RECUT_FINEST_MM || !(level < bone.mask())) {
             return null;
         }
         return onScanGrid(coarse, image, level, c, g, f);
@@ -535,8 +534,7 @@ public final class BrainMask {
      * tissue's Dice fell on the others by more than 0.001 (CSF up to +0.004).
      */
     public static boolean[] strippedFitVoxels(boolean[] mask, Grid3 g) {
-        double[] s = g.spacing();
-        if (Math.max(s[0], Math.max(s[1], s[2])) > STRIPPED_EDGE_MAX_MM) {
+        if (g.coarsestMm() > STRIPPED_EDGE_MAX_MM) {
             return mask;
         }
         return BinaryMorphology.erode(mask, g, BinaryMorphology.Connectivity.SIX, 1);

@@ -29,6 +29,16 @@ public record Grid3(int nx, int ny, int nz, double[] spacing) {
     }
 
     /** Voxel volume in mm³. */
+    /** The shortest voxel side (mm). */
+    public double finestMm() {
+        return Math.min(spacing[0], Math.min(spacing[1], spacing[2]));
+    }
+
+    /** The longest voxel side (mm). */
+    public double coarsestMm() {
+        return Math.max(spacing[0], Math.max(spacing[1], spacing[2]));
+    }
+
     public double voxelVolume() {
         return spacing[0] * spacing[1] * spacing[2];
     }

@@ -192,9 +192,9 @@ public final class TissueSegmentation {
             }
             progress.status("tissue segmentation: again after the scan's bias field");
             Rounds again = rounds(corrected, voxels, brain, g, config, progress);
-            return new TissueModel(again.mixture, scan, again.bias, true, finest(g));
+            return new TissueModel(again.mixture, scan, again.bias, true, g.finestMm());
         }
-        return new TissueModel(rounds.mixture, scan, rounds.bias, false, finest(g));
+        return new TissueModel(rounds.mixture, scan, rounds.bias, false, g.finestMm());
     }
 
     /** The mixture and the tissue model's own field that {@link #rounds} found. */
@@ -250,7 +250,7 @@ public final class TissueSegmentation {
      * is about {@link #BIAS_GRID_MM} (the same physical frame, so the field applies to {@code g}).
      */
     private static BiasField biasField(float[] image, boolean[] brain, Grid3 g) {
-        int f = Math.max(1, (int) Math.floor(BIAS_GRID_MM / finest(g) + 1e-6));
+        int f = Math.max(1, (int) Math.floor(BIAS_GRID_MM / g.finestMm() + 1e-6));
         Grid3 coarse = f == 1 ? g : Resolution.coarse(g, f);
         float[] values = f == 1 ? image : Resolution.blockMean(image, g, f);
         boolean[] mask = f == 1 ? brain : Resolution.blockMajority(brain, g, f);
@@ -279,7 +279,7 @@ public final class TissueSegmentation {
      */
     private static PartialVolumeMixture searched(float[] x, TissueConfig config, boolean twoStarts, Grid3 g) {
         PartialVolumeMixture m = PartialVolumeMixture.initial(x, !config.brightCsf());
-        m.ribbons = coarsest(g) > RIBBON_MIN_MM;
+        m.ribbons = g.coarsestMm() > RIBBON_MIN_MM;
         m.search(x, config.emIterations());
         if (!twoStarts) {
             return m;
@@ -422,12 +422,12 @@ public final class TissueSegmentation {
             }
         }
         PartialVolumeMixture mixture;
-        if (finest(g) < model.fitFinestMm && coarsest(g) <= SEARCH_AGAIN_MAX_MM) {
+        if (g.finestMm() < model.fitFinestMm && g.coarsestMm() <= SEARCH_AGAIN_MAX_MM) {
             // one start: pure grey matter forms a peak at this resolution (LOW_DARK_START)
             mixture = searched(xFit, config, false, g);
         } else {
             mixture = model.mixture.copy();
-            if (finest(g) < model.fitFinestMm && finest(g) < FINE_IN_PLANE_MM || !nearlyIsotropic(g)) {
+            if (g.finestMm() < model.fitFinestMm && g.finestMm() < FINE_IN_PLANE_MM || !nearlyIsotropic(g)) {
                 mixture.dropRibbon();
             }
             mixture.fit(xFit, config.emIterations());
@@ -468,21 +468,10 @@ public final class TissueSegmentation {
 
     /** True when no voxel side of {@code g} exceeds {@link #SEARCH_AGAIN_ANISOTROPY} times the shortest. */
     static boolean nearlyIsotropic(Grid3 g) {
-        double[] s = g.spacing();
-        double shortest = Math.min(s[0], Math.min(s[1], s[2]));
-        double longest = Math.max(s[0], Math.max(s[1], s[2]));
-        return longest <= SEARCH_AGAIN_ANISOTROPY * shortest;
+        return g.coarsestMm() <= SEARCH_AGAIN_ANISOTROPY * g.finestMm();
     }
 
     /** The grid's smallest voxel side (mm). */
-    private static double finest(Grid3 g) {
-        return Math.min(g.spacing()[0], Math.min(g.spacing()[1], g.spacing()[2]));
-    }
-
-    private static double coarsest(Grid3 g) {
-        return Math.max(g.spacing()[0], Math.max(g.spacing()[1], g.spacing()[2]));
-    }
-
     private static int[] indices(boolean[] mask) {
         int n = 0;
         for (boolean b : mask) {
