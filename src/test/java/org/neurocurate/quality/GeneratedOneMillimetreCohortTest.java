@@ -28,23 +28,23 @@ import org.neurocurate.synth.GroundTruthTable;
  * clean scan gets the issue's brain-mask Dice ≥ 0.95 and tissue Dice ≥ 0.85 against the generator's
  * truth, the site processing is flagged, and the group table puts every scan in tier 4 or 5.
  *
- * <p>Cohort seed 169 has one subject per site among its first eight. Measured on the eight such seeds
- * below 4,000 (169, 1025, 1795, 2293, 2333, 3125, 3904, 3929; 64 clean scans): brain Dice 0.974–1.000,
- * GM 0.873–0.973 and WM 0.948–0.986 on all; 60 meet every bar. The four that do not are three young
- * subjects' 1×1×3 mm scans (CSF Dice 0.765–0.788: a thin CSF in 3 mm slices) and one of a 20-year-old
- * at the 1.5 T skull-stripping site (CSF 0.833: the lowest grey/CSF contrast of the eight, their
- * difference a sixth of white matter's signal, under 2 % noise; a CSF/GM cut on the intensities, at
- * its best, reaches 0.837). On four further seeds (4001–4004; 32 clean scans, sites as they fall) 26
- * meet every bar and the six misses are of those two kinds (CSF 0.796–0.843 at the stripping site,
- * 0.567–0.841 at 1×1×3 mm). Before the tissue model took no ribbon on 1.25 mm grids, left the stripping
- * mask's outer voxels out of its fit and the bone cut was made again at its CSF on fine grids
- * ({@link GeneratedFineGridTissueTest}), 56 met them: the stripping site's CSF 0.708–0.833 on three
- * subjects aged 19–20 and GM 0.523 on one aged 81, and a 1×1×1.5 mm scan cut a voxel inside the CSF
- * all round (CSF 0.754, brain 0.975). Before skull-stripped input kept its own mask
- * ({@code BrainMask.ofStripped}) the stripped scans measured brain Dice 0.84–0.90 (the skull peel took
- * the dark outer CSF for bone) and two of the four of cohort seed 19 went unflagged; before the
- * stripping site's protocol stopped nulling grey matter ({@code SiteCatalog}: TI 0.72 → 0.80 s), its
- * scans' grey matter read 0.05 and 0.28 in cohort seed 19.
+ * <p>Cohort seed 169 has one subject per site among its first eight. Measured on the eight such seeds below
+ * 4,000 (169, 1025, 1795, 2293, 2333, 3125, 3904, 3929; 64 clean scans): brain Dice 0.974–1.000, GM
+ * 0.873–0.973 and WM 0.948–0.986 on all; 60 meet every bar. The four that do not are three subjects' 1×1×3 mm
+ * scans (aged 20–49; CSF Dice 0.765–0.788: a thin CSF in 3 mm slices) and one of a 20-year-old at the 1.5 T
+ * skull-stripping site (CSF 0.833: the lowest grey/CSF contrast of the eight, their difference a sixth of
+ * white matter's signal, under 2 % noise; a CSF/GM cut on the intensities, at its best, reaches 0.837). On
+ * four further seeds (4001–4004; 32 clean scans, sites as they fall) 26 meet every bar and the six misses are
+ * of those two kinds (CSF 0.796–0.843 at the stripping site, 0.796–0.830 at 1×1×3 mm; 0.567 on one before the
+ * cortex search started plain on fine fit grids, {@code TissueSegmentation.FINE_IN_PLANE_MM}). Before the
+ * tissue model took no ribbon on 1.25 mm grids, left the stripping mask's outer voxels out of its fit and the
+ * bone cut was made again at its CSF on fine grids ({@link GeneratedFineGridTissueTest}), 56 met them: the
+ * stripping site's CSF 0.708–0.833 on three subjects aged 19–20 and GM 0.523 on one aged 81, and a 1×1×1.5 mm
+ * scan cut a voxel inside the CSF all round (CSF 0.754, brain 0.975). Before skull-stripped input kept its
+ * own mask ({@code BrainMask.ofStripped}) the stripped scans measured brain Dice 0.84–0.90 (the skull peel
+ * took the dark outer CSF for bone) and two of the four of cohort seed 19 went unflagged; before the
+ * stripping site's protocol stopped nulling grey matter ({@code SiteCatalog}: TI 0.72 → 0.80 s), its scans'
+ * grey matter read 0.05 and 0.28 in cohort seed 19.
  */
 class GeneratedOneMillimetreCohortTest {
 

@@ -346,13 +346,19 @@ final class PartialVolumeMixture {
      * with the mantle's pure dark class at 0.3–6 % of its voxels; left, GM Dice 0.861 → 0.920 and 0.708
      * → 0.825 on two of them, 0.906 → 0.873 on a third, the others within 0.01 (CSF 0.581 → 0.803,
      * 0.554 → 0.739, 0.644 → 0.674). {@code whiteIsBrightest}: white matter is the brightest tissue
-     * (T1w), else the darkest (T2w).
+     * (T1w), else the darkest (T2w). With {@code plainStart} the mantle's search starts from this model
+     * made plain ({@link #dropRibbon}) rather than with its ribbon fraction, which a search that finds
+     * no better ribbon keeps (see {@link TissueSegmentation#FINE_IN_PLANE_MM}).
      */
-    void middleFromCortex(float[] mantle, float[] all, int iterations, boolean whiteIsBrightest) {
+    void middleFromCortex(float[] mantle, float[] all, int iterations, boolean whiteIsBrightest,
+            boolean plainStart) {
         if (mantle.length < 10) {
             return;
         }
         PartialVolumeMixture cortex = copy();
+        if (plainStart) {
+            cortex.dropRibbon();
+        }
         cortex.search(mantle, iterations);
         boolean furtherFromWhite = whiteIsBrightest ? cortex.mean[1] < mean[1] : cortex.mean[1] > mean[1];
         boolean ribbonEnd = cortex.pureMiddlePeak && !pureMiddlePeak;
