@@ -222,19 +222,43 @@ class GeneratedCohortTissueTest {
     @Test
     void scarceCsfOnACoarseIsotropicScanIsFoundFromALowerStart(@TempDir Path dir) throws IOException, NoBrainException {
         CohortSpec spec = CohortSpec.defaults().withSubjects(2).withSeed(3).withGridMm(4).withArtifactRate(0);
+        double[] dice = pipelineDice(spec, dir, "sub-002");
+        assertTrue(dice[0] >= 0.7, "CSF Dice " + dice[0]);
+        assertTrue(dice[1] >= 0.85, "GM Dice " + dice[1]);
+    }
+
+    /**
+     * A clean 3 mm scan of a 22-year-old (cohort seed 1 over eight sites, sub-022): the first two bias
+     * rounds placed grey matter at about 112, and the third round's fresh search found a pure middle
+     * peak at 88, the pile-up of cortical voxels at the ribbon's end (cortical grey matter about 100),
+     * more likely than the refit: CSF / GM Dice 0.570 / 0.850. Kept out on voxels coarser than a cortex
+     * ({@code TissueSegmentation.refitOrFresh}): 0.752 / 0.913.
+     */
+    @Test
+    void aLaterRoundsPileUpPeakDoesNotReplaceTheRefitOnCoarseVoxels(@TempDir Path dir)
+            throws IOException, NoBrainException {
+        CohortSpec spec = CohortSpec.defaults().withSubjects(22).withSeed(1).withSites(8).withGridMm(3)
+                .withArtifactRate(0);
+        double[] dice = pipelineDice(spec, dir, "sub-022");
+        assertTrue(dice[0] >= 0.7, "CSF Dice " + dice[0]);
+        assertTrue(dice[1] >= 0.9, "GM Dice " + dice[1]);
+    }
+
+    /** CSF, GM and WM Dice of the pipeline's labels of scan {@code id} of the generated cohort {@code spec}. */
+    private static double[] pipelineDice(CohortSpec spec, Path dir, String id) throws IOException, NoBrainException {
         CohortGenerator.generate(spec, dir, ProgressListener.NONE);
-        byte[] labels = QualityPipeline.run(HeadPhantom.cohortScan(dir, "sub-002"), QcConfig.DEFAULTS, ProgressListener.NONE)
+        byte[] labels = QualityPipeline.run(HeadPhantom.cohortScan(dir, id), QcConfig.DEFAULTS, ProgressListener.NONE)
                 .tissue().labels();
-        float[] truth = HeadPhantom.cohortTruth(dir, "sub-002");
-        double[] bounds = {0.7, 0.85};
-        for (int t = 1; t <= 2; t++) {
+        float[] truth = HeadPhantom.cohortTruth(dir, id);
+        double[] dice = new double[3];
+        for (int t = 1; t <= 3; t++) {
             boolean[] got = new boolean[labels.length];
             for (int v = 0; v < labels.length; v++) {
                 got[v] = labels[v] == t;
             }
-            double dice = HeadPhantom.dice(got, HeadPhantom.inClass(truth, t));
-            assertTrue(dice >= bounds[t - 1], "tissue " + t + " Dice " + dice + " < " + bounds[t - 1]);
+            dice[t - 1] = HeadPhantom.dice(got, HeadPhantom.inClass(truth, t));
         }
+        return dice;
     }
 
     /** A generated cohort of {@code subjects} clean scans over three sites. */

@@ -302,8 +302,15 @@ public final class TissueSegmentation {
 
     /**
      * A later bias round's model: the {@code refit} or a fresh search on the corrected values
-     * {@code x}. On a nearly isotropic grid the more likely of the two; on thick slices the fresh one
-     * only when it has a pure middle peak and the refit has none ({@link #SEARCH_AGAIN_ANISOTROPY}).
+     * {@code x}. On a nearly isotropic grid the more likely of the two, except that on voxels coarser
+     * than a cortex (finest side above {@link #FINE_IN_PLANE_MM}) a fresh model with a pure middle peak
+     * does not replace a refit without one: there such a peak is the pile-up of cortical voxels at the
+     * ribbon's end, the artefact {@link #LOW_DARK_START}'s rule keeps out of the first round. A 3 mm
+     * scan of a 22-year-old took it in the third round (middle mean 111.9 → 87.8, cortical grey matter
+     * about 100; CSF / GM Dice 0.570 / 0.850 → 0.752 / 0.913 without); the other 71 clean 3 mm and 48
+     * 4 mm scans of five generated eight-site cohorts were unchanged, as were 48 of two further 3 mm
+     * cohorts measured after. On thick slices the fresh one only when it has a pure middle peak and the
+     * refit has none ({@link #SEARCH_AGAIN_ANISOTROPY}).
      */
     private static PartialVolumeMixture refitOrFresh(PartialVolumeMixture refit, float[] x, Grid3 g, TissueConfig config) {
         boolean isotropic = nearlyIsotropic(g);
@@ -311,7 +318,9 @@ public final class TissueSegmentation {
             return refit;
         }
         PartialVolumeMixture fresh = searched(x, config, isotropic, g);
-        boolean better = isotropic ? fresh.logLikelihood(x) > refit.logLikelihood(x) : fresh.pureMiddlePeak;
+        boolean pileUp = g.finestMm() > FINE_IN_PLANE_MM && fresh.pureMiddlePeak && !refit.pureMiddlePeak;
+        boolean better = isotropic ? !pileUp && fresh.logLikelihood(x) > refit.logLikelihood(x)
+                : fresh.pureMiddlePeak;
         return better ? fresh : refit;
     }
 
