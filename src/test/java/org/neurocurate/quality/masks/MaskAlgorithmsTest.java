@@ -16,8 +16,12 @@ class MaskAlgorithmsTest {
     private static final Grid3 G = new Grid3(9, 7, 8, new double[] {1.0, 1.5, 2.5});
 
     private static boolean[] random(long seed, double p) {
+        return random(seed, p, G);
+    }
+
+    private static boolean[] random(long seed, double p, Grid3 g) {
         Random r = new Random(seed);
-        boolean[] m = new boolean[G.size()];
+        boolean[] m = new boolean[g.size()];
         for (int i = 0; i < m.length; i++) {
             m[i] = r.nextDouble() < p;
         }
@@ -26,17 +30,29 @@ class MaskAlgorithmsTest {
 
     @Test
     void distanceTransformIsTheExactEuclideanDistanceInMm() {
-        boolean[] target = random(1, 0.03);
-        float[] d = DistanceTransform.distanceTo(target, G);
-        for (int z = 0, v = 0; z < G.nz(); z++) {
-            for (int y = 0; y < G.ny(); y++) {
-                for (int x = 0; x < G.nx(); x++, v++) {
+        assertExactDistances(random(1, 0.03), G);
+    }
+
+    @Test
+    void distanceTransformSplitIntoParallelTasksIsStillExact() {
+        // planes and rows enough for several tasks per pass, all three sides different
+        Grid3 g = new Grid3(21, 37, 29, new double[] {1.2, 0.9, 3.0});
+        assertExactDistances(random(4, 0.004, g), g);
+    }
+
+    private static void assertExactDistances(boolean[] target, Grid3 g) {
+        float[] d = DistanceTransform.distanceTo(target, g);
+        double[] s = g.spacing();
+        for (int z = 0, v = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                for (int x = 0; x < g.nx(); x++, v++) {
                     double best = Double.POSITIVE_INFINITY;
-                    for (int zz = 0, w = 0; zz < G.nz(); zz++) {
-                        for (int yy = 0; yy < G.ny(); yy++) {
-                            for (int xx = 0; xx < G.nx(); xx++, w++) {
+                    for (int zz = 0, w = 0; zz < g.nz(); zz++) {
+                        for (int yy = 0; yy < g.ny(); yy++) {
+                            for (int xx = 0; xx < g.nx(); xx++, w++) {
                                 if (target[w]) {
-                                    best = Math.min(best, Math.sqrt(sq((x - xx) * 1.0) + sq((y - yy) * 1.5) + sq((z - zz) * 2.5)));
+                                    best = Math.min(best, Math.sqrt(sq((x - xx) * s[0]) + sq((y - yy) * s[1])
+                                            + sq((z - zz) * s[2])));
                                 }
                             }
                         }
