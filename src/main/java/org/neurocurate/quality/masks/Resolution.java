@@ -1,5 +1,7 @@
 package org.neurocurate.quality.masks;
 
+import java.util.stream.IntStream;
+
 /**
  * Moving between a scan's grid and a coarser working grid (integer factor f per axis): block means
  * down, nearest (block replication) up. Mask building and tissue modelling run on the coarse grid
@@ -21,9 +23,16 @@ public final class Resolution {
         Grid3 c = coarse(g, f);
         double[] sum = new double[c.size()];
         int[] count = new int[c.size()];
-        forEachVoxel(g, f, (v, w) -> {
-            sum[w] += image[v];
-            count[w]++;
+        forEachBlockPlane(g, f, (z0, z1, v, rows) -> {
+            for (int z = z0; z < z1; z++) {
+                for (int y = 0; y < g.ny(); y++) {
+                    int row = rows[y];
+                    for (int x = 0; x < g.nx(); x++, v++) {
+                        sum[row + x / f] += image[v];
+                        count[row + x / f]++;
+                    }
+                }
+            }
         });
         float[] out = new float[c.size()];
         for (int i = 0; i < out.length; i++) {
@@ -51,9 +60,16 @@ public final class Resolution {
         Grid3 c = coarse(g, f);
         int[] set = new int[c.size()];
         int[] count = new int[c.size()];
-        forEachVoxel(g, f, (v, w) -> {
-            set[w] += mask[v] ? 1 : 0;
-            count[w]++;
+        forEachBlockPlane(g, f, (z0, z1, v, rows) -> {
+            for (int z = z0; z < z1; z++) {
+                for (int y = 0; y < g.ny(); y++) {
+                    int row = rows[y];
+                    for (int x = 0; x < g.nx(); x++, v++) {
+                        set[row + x / f] += mask[v] ? 1 : 0;
+                        count[row + x / f]++;
+                    }
+                }
+            }
         });
         boolean[] out = new boolean[c.size()];
         for (int i = 0; i < out.length; i++) {
@@ -65,35 +81,60 @@ public final class Resolution {
     /** Each fine voxel takes the value of the coarse voxel holding it. */
     public static boolean[] upsample(boolean[] coarse, Grid3 g, int f) {
         boolean[] out = new boolean[g.size()];
-        forEachVoxel(g, f, (v, w) -> out[v] = coarse[w]);
+        forEachBlockPlane(g, f, (z0, z1, v, rows) -> {
+            for (int z = z0; z < z1; z++) {
+                for (int y = 0; y < g.ny(); y++) {
+                    int row = rows[y];
+                    for (int x = 0; x < g.nx(); x++, v++) {
+                        out[v] = coarse[row + x / f];
+                    }
+                }
+            }
+        });
         return out;
     }
 
     /** Each fine voxel takes the value of the coarse voxel holding it. */
     public static float[] upsample(float[] coarse, Grid3 g, int f) {
         float[] out = new float[g.size()];
-        forEachVoxel(g, f, (v, w) -> out[v] = coarse[w]);
+        forEachBlockPlane(g, f, (z0, z1, v, rows) -> {
+            for (int z = z0; z < z1; z++) {
+                for (int y = 0; y < g.ny(); y++) {
+                    int row = rows[y];
+                    for (int x = 0; x < g.nx(); x++, v++) {
+                        out[v] = coarse[row + x / f];
+                    }
+                }
+            }
+        });
         return out;
     }
 
-    /** A voxel of the scan's grid (index v) and the coarse voxel holding it (index w). */
+    /**
+     * The scan's planes z0 … z1 − 1 that one coarse plane holds, from voxel index {@code v}, with the
+     * coarse index of each fine row's first block ({@code rows[y]}).
+     */
     @FunctionalInterface
-    private interface VoxelInBlock {
-        void accept(int v, int w);
+    private interface BlockPlane {
+        void accept(int z0, int z1, int v, int[] rows);
     }
 
-    /** Calls {@code action} for every voxel of {@code g}, in index order, with its coarse voxel (factor f). */
-    private static void forEachVoxel(Grid3 g, int f, VoxelInBlock action) {
+    /**
+     * Calls {@code body} once per coarse plane (factor f), on the common fork-join pool: a body writes
+     * only fine voxels of its planes or coarse voxels of its coarse plane, and visits them in index
+     * order, so sums come out as a sequential loop's.
+     */
+    private static void forEachBlockPlane(Grid3 g, int f, BlockPlane body) {
         Grid3 c = coarse(g, f);
-        for (int z = 0, v = 0; z < g.nz(); z++) {
-            int cz = z / f;
+        int plane = g.nx() * g.ny();
+        IntStream.range(0, c.nz()).parallel().forEach(cz -> {
+            int[] rows = new int[g.ny()];
             for (int y = 0; y < g.ny(); y++) {
-                int rowC = c.nx() * (y / f + c.ny() * cz);
-                for (int x = 0; x < g.nx(); x++, v++) {
-                    action.accept(v, rowC + x / f);
-                }
+                rows[y] = c.nx() * (y / f + c.ny() * cz);
             }
-        }
+            int z0 = cz * f;
+            body.accept(z0, Math.min(g.nz(), z0 + f), z0 * plane, rows);
+        });
     }
 
     private static int ceil(int n, int f) {

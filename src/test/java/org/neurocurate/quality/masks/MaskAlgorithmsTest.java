@@ -435,6 +435,53 @@ class MaskAlgorithmsTest {
         assertArrayEquals(img, Resolution.upsample(small, g, 2), 0f);
     }
 
+    @Test
+    void blockMeansMajoritiesAndReplicationMatchTheirDefinitionsOverPartialBlocks() {
+        // several coarse planes (the passes run one per task) and partial blocks on every far edge
+        Grid3 g = new Grid3(11, 9, 13, new double[] {1, 1, 1});
+        int f = 3;
+        Grid3 c = Resolution.coarse(g, f);
+        Random r = new Random(5);
+        float[] img = new float[g.size()];
+        boolean[] mask = new boolean[g.size()];
+        for (int v = 0; v < img.length; v++) {
+            img[v] = (float) r.nextGaussian();
+            mask[v] = r.nextDouble() < 0.5;
+        }
+        float[] mean = Resolution.blockMean(img, g, f);
+        boolean[] majority = Resolution.blockMajority(mask, g, f);
+        for (int w = 0; w < c.size(); w++) {
+            int cx = w % c.nx();
+            int cy = w / c.nx() % c.ny();
+            int cz = w / (c.nx() * c.ny());
+            double sum = 0;
+            int set = 0;
+            int n = 0;
+            for (int z = cz * f; z < Math.min(g.nz(), cz * f + f); z++) {
+                for (int y = cy * f; y < Math.min(g.ny(), cy * f + f); y++) {
+                    for (int x = cx * f; x < Math.min(g.nx(), cx * f + f); x++) {
+                        sum += img[g.index(x, y, z)];
+                        set += mask[g.index(x, y, z)] ? 1 : 0;
+                        n++;
+                    }
+                }
+            }
+            assertEquals((float) (sum / n), mean[w], 1e-6f, "block mean " + w);
+            assertEquals(2 * set >= n, majority[w], "block majority " + w);
+        }
+        boolean[] up = Resolution.upsample(majority, g, f);
+        float[] upMean = Resolution.upsample(mean, g, f);
+        for (int z = 0; z < g.nz(); z++) {
+            for (int y = 0; y < g.ny(); y++) {
+                for (int x = 0; x < g.nx(); x++) {
+                    int w = c.index(x / f, y / f, z / f);
+                    assertEquals(majority[w], up[g.index(x, y, z)]);
+                    assertEquals(mean[w], upMean[g.index(x, y, z)]);
+                }
+            }
+        }
+    }
+
     private static double sq(double v) {
         return v * v;
     }
