@@ -23,15 +23,11 @@ public final class Resolution {
         Grid3 c = coarse(g, f);
         double[] sum = new double[c.size()];
         int[] count = new int[c.size()];
-        forEachBlockPlane(g, f, (z0, z1, v, rows) -> {
-            for (int z = z0; z < z1; z++) {
-                for (int y = 0; y < g.ny(); y++) {
-                    int row = rows[y];
-                    for (int x = 0; x < g.nx(); x++, v++) {
-                        sum[row + x / f] += image[v];
-                        count[row + x / f]++;
-                    }
-                }
+        int nx = g.nx();
+        forEachRow(g, f, (v, row) -> {
+            for (int x = 0; x < nx; x++) {
+                sum[row + x / f] += image[v + x];
+                count[row + x / f]++;
             }
         });
         float[] out = new float[c.size()];
@@ -60,15 +56,11 @@ public final class Resolution {
         Grid3 c = coarse(g, f);
         int[] set = new int[c.size()];
         int[] count = new int[c.size()];
-        forEachBlockPlane(g, f, (z0, z1, v, rows) -> {
-            for (int z = z0; z < z1; z++) {
-                for (int y = 0; y < g.ny(); y++) {
-                    int row = rows[y];
-                    for (int x = 0; x < g.nx(); x++, v++) {
-                        set[row + x / f] += mask[v] ? 1 : 0;
-                        count[row + x / f]++;
-                    }
-                }
+        int nx = g.nx();
+        forEachRow(g, f, (v, row) -> {
+            for (int x = 0; x < nx; x++) {
+                set[row + x / f] += mask[v + x] ? 1 : 0;
+                count[row + x / f]++;
             }
         });
         boolean[] out = new boolean[c.size()];
@@ -81,14 +73,10 @@ public final class Resolution {
     /** Each fine voxel takes the value of the coarse voxel holding it. */
     public static boolean[] upsample(boolean[] coarse, Grid3 g, int f) {
         boolean[] out = new boolean[g.size()];
-        forEachBlockPlane(g, f, (z0, z1, v, rows) -> {
-            for (int z = z0; z < z1; z++) {
-                for (int y = 0; y < g.ny(); y++) {
-                    int row = rows[y];
-                    for (int x = 0; x < g.nx(); x++, v++) {
-                        out[v] = coarse[row + x / f];
-                    }
-                }
+        int nx = g.nx();
+        forEachRow(g, f, (v, row) -> {
+            for (int x = 0; x < nx; x++) {
+                out[v + x] = coarse[row + x / f];
             }
         });
         return out;
@@ -97,43 +85,35 @@ public final class Resolution {
     /** Each fine voxel takes the value of the coarse voxel holding it. */
     public static float[] upsample(float[] coarse, Grid3 g, int f) {
         float[] out = new float[g.size()];
-        forEachBlockPlane(g, f, (z0, z1, v, rows) -> {
-            for (int z = z0; z < z1; z++) {
-                for (int y = 0; y < g.ny(); y++) {
-                    int row = rows[y];
-                    for (int x = 0; x < g.nx(); x++, v++) {
-                        out[v] = coarse[row + x / f];
-                    }
-                }
+        int nx = g.nx();
+        forEachRow(g, f, (v, row) -> {
+            for (int x = 0; x < nx; x++) {
+                out[v + x] = coarse[row + x / f];
             }
         });
         return out;
     }
 
-    /**
-     * The scan's planes z0 … z1 − 1 that one coarse plane holds, from voxel index {@code v}, with the
-     * coarse index of each fine row's first block ({@code rows[y]}).
-     */
+    /** A row of the scan's grid: the index of its first voxel and of the coarse voxel holding that one. */
     @FunctionalInterface
-    private interface BlockPlane {
-        void accept(int z0, int z1, int v, int[] rows);
+    private interface Row {
+        void accept(int v, int row);
     }
 
     /**
-     * Calls {@code body} once per coarse plane (factor f), on the common fork-join pool: a body writes
-     * only fine voxels of its planes or coarse voxels of its coarse plane, and visits them in index
-     * order, so sums come out as a sequential loop's.
+     * Calls {@code body} for every row of {@code g} with its coarse row (factor f), the rows of one
+     * coarse plane in index order in one task on the common fork-join pool. A body writes only its
+     * row's fine voxels or its coarse row's voxels, and the fine rows that share a coarse row lie in
+     * one coarse plane, so sums come out as a sequential loop's.
      */
-    private static void forEachBlockPlane(Grid3 g, int f, BlockPlane body) {
+    private static void forEachRow(Grid3 g, int f, Row body) {
         Grid3 c = coarse(g, f);
-        int plane = g.nx() * g.ny();
         IntStream.range(0, c.nz()).parallel().forEach(cz -> {
-            int[] rows = new int[g.ny()];
-            for (int y = 0; y < g.ny(); y++) {
-                rows[y] = c.nx() * (y / f + c.ny() * cz);
+            for (int z = cz * f; z < Math.min(g.nz(), cz * f + f); z++) {
+                for (int y = 0; y < g.ny(); y++) {
+                    body.accept(g.nx() * (y + g.ny() * z), c.nx() * (y / f + c.ny() * cz));
+                }
             }
-            int z0 = cz * f;
-            body.accept(z0, Math.min(g.nz(), z0 + f), z0 * plane, rows);
         });
     }
 
