@@ -148,8 +148,8 @@ public final class TissueSegmentation {
      * ({@link PartialVolumeMixture#dropRibbon}). On fit grids that fine the cortical mantle's search
      * ({@link PartialVolumeMixture#middleFromCortex}) starts plain too: started from the whole brain's
      * ribbon model (r = 0.55 on a 1×1×3 mm scan fitted on 2×2×3 mm blocks) it kept that r, and the
-     * plain model made from it on the scan's grid put grey matter at 183 against a true 228 (CSF Dice
-     * 0.567, GM 0.848 → 0.813, 0.894). Of the 96 clean scans of twelve generated 1 mm cohorts only
+     * plain model made from it on the scan's grid put grey matter at 183 against a true 228 (CSF / GM
+     * Dice 0.567 / 0.848 → 0.813 / 0.894). Of the 96 clean scans of twelve generated 1 mm cohorts only
      * 1×1×3 mm scans changed, nine by more than 0.001: that one, another's CSF +0.025, a third's CSF
      * −0.011 and GM −0.014, the rest within 0.003 (mean CSF Dice +0.0003 over the 64 scans the 1 mm
      * rules were set on, +0.007 over the 32 of four cohorts that held that scan). On the 3 and 4 mm
