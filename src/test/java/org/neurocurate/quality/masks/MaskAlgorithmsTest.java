@@ -35,7 +35,7 @@ class MaskAlgorithmsTest {
 
     @Test
     void distanceTransformSplitIntoParallelTasksIsStillExact() {
-        // planes and rows enough for several tasks per pass, all three sides different
+        // many planes and rows, each pass split over the pool, all three sides different
         Grid3 g = new Grid3(21, 37, 29, new double[] {1.2, 0.9, 3.0});
         assertExactDistances(random(4, 0.004, g), g);
     }
