@@ -249,16 +249,7 @@ class GeneratedCohortTissueTest {
         CohortGenerator.generate(spec, dir, ProgressListener.NONE);
         byte[] labels = QualityPipeline.run(HeadPhantom.cohortScan(dir, id), QcConfig.DEFAULTS, ProgressListener.NONE)
                 .tissue().labels();
-        float[] truth = HeadPhantom.cohortTruth(dir, id);
-        double[] dice = new double[3];
-        for (int t = 1; t <= 3; t++) {
-            boolean[] got = new boolean[labels.length];
-            for (int v = 0; v < labels.length; v++) {
-                got[v] = labels[v] == t;
-            }
-            dice[t - 1] = HeadPhantom.dice(got, HeadPhantom.inClass(truth, t));
-        }
-        return dice;
+        return HeadPhantom.tissueDice(labels, HeadPhantom.cohortTruth(dir, id));
     }
 
     /** A generated cohort of {@code subjects} clean scans over three sites. */
@@ -272,11 +263,7 @@ class GeneratedCohortTissueTest {
             String id = e.getKey();
             byte[] labels = QualityPipeline.run(HeadPhantom.cohortScan(root, id), QcConfig.DEFAULTS, ProgressListener.NONE)
                     .tissue().labels();
-            boolean[] got = new boolean[labels.length];
-            for (int v = 0; v < labels.length; v++) {
-                got[v] = labels[v] == 2;
-            }
-            double dice = HeadPhantom.dice(got, HeadPhantom.inClass(HeadPhantom.cohortTruth(root, id), 2));
+            double dice = HeadPhantom.tissueDice(labels, HeadPhantom.cohortTruth(root, id))[1];
             assertTrue(dice >= e.getValue(), spec.gridMm() + " mm cohort seed " + spec.seed() + " " + id + ": GM Dice " + dice
                     + " < " + e.getValue());
         }

@@ -77,16 +77,8 @@ class GeneratedFineGridTissueTest {
         String id = row.participantId();
         QcResult r = QualityPipeline.run(HeadPhantom.cohortScan(dir, id), QcConfig.DEFAULTS, ProgressListener.NONE);
         float[] truth = HeadPhantom.cohortTruth(dir, id);
-        double[] dice = new double[4];
-        dice[0] = HeadPhantom.dice(r.brain(), HeadPhantom.intracranial(truth));
-        byte[] labels = r.tissue().labels();
-        for (int t = 1; t <= 3; t++) {
-            boolean[] got = new boolean[labels.length];
-            for (int v = 0; v < labels.length; v++) {
-                got[v] = labels[v] == t;
-            }
-            dice[t] = HeadPhantom.dice(got, HeadPhantom.inClass(truth, t));
-        }
-        return dice;
+        double[] tissue = HeadPhantom.tissueDice(r.tissue().labels(), truth);
+        double brain = HeadPhantom.dice(r.brain(), HeadPhantom.intracranial(truth));
+        return new double[] {brain, tissue[0], tissue[1], tissue[2]};
     }
 }

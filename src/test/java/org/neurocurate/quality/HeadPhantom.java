@@ -146,6 +146,22 @@ public final class HeadPhantom {
     }
 
     /**
+     * Dice of labels 1 (CSF), 2 (GM), 3 (WM) against a generated cohort's label map ({@code truth}, label
+     * values as floats, {@link #cohortTruth}), grouped as {@link #tissueDice(byte[], SyntheticSubject)} does.
+     */
+    static double[] tissueDice(byte[] labels, float[] truth) {
+        double[] out = new double[3];
+        for (int t = 1; t <= 3; t++) {
+            boolean[] got = new boolean[labels.length];
+            for (int v = 0; v < labels.length; v++) {
+                got[v] = labels[v] == t;
+            }
+            out[t - 1] = dice(got, inClass(truth, t));
+        }
+        return out;
+    }
+
+    /**
      * The voxels of a generator's label map ({@code truth}, label values as floats) whose tissue falls in
      * segmentation class {@code t} (1 CSF, 2 GM, 3 WM), as {@link #tissueDice} counts them.
      */
