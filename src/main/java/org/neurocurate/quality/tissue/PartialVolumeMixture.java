@@ -412,14 +412,15 @@ final class PartialVolumeMixture {
             double s2 = 0;
             double[] means = componentMeans();
             double[] logPriors = componentLogPriors();
+            int[] live = live(logPriors);
             for (int b = 0; b < h.count.length; b++) {
                 if (h.count[b] == 0) {
                     continue;
                 }
                 double xb = h.centre(b);
-                logLik += h.count[b] * responsibilities(xb, means, logPriors, r);
+                logLik += h.count[b] * responsibilities(xb, means, logPriors, live, r);
                 n[OUTLIER] += r[OUTLIER] * h.count[b];
-                for (int c = 0; c < COMPONENTS; c++) {
+                for (int c : live) {
                     double w = r[c] * h.count[b];
                     n[c] += w;
                     s1[c] += w * xb;
@@ -507,20 +508,45 @@ final class PartialVolumeMixture {
     }
 
     /**
-     * Posterior responsibilities of every component (pure 0–2, then the α steps of mix 0/1, of mix 1/2
-     * and of the ribbon class, then the outlier class); returns log p(x) up to a constant.
+     * Posterior responsibilities of the {@link #live} components (pure 0–2, then the α steps of mix 0/1,
+     * of mix 1/2 and of the ribbon class) and of the outlier class, into {@code r} (the other entries are
+     * left as they were); returns log p(x) up to a constant.
      */
-    private double responsibilities(double x, double[] means, double[] logPriors, double[] r) {
-        double best = componentLogs(x, means, logPriors, r);
+    private double responsibilities(double x, double[] means, double[] logPriors, int[] live, double[] r) {
+        double best = logPriors[OUTLIER];
+        for (int c : live) {
+            double d = (x - means[c]) / sd;
+            r[c] = logPriors[c] - 0.5 * d * d;
+            best = Math.max(best, r[c]);
+        }
         double sum = 0;
-        for (int c = 0; c <= OUTLIER; c++) {
+        for (int c : live) {
             r[c] = Math.exp(r[c] - best);
             sum += r[c];
         }
-        for (int c = 0; c <= OUTLIER; c++) {
+        r[OUTLIER] = Math.exp(logPriors[OUTLIER] - best);
+        sum += r[OUTLIER];
+        for (int c : live) {
             r[c] /= sum;
         }
+        r[OUTLIER] /= sum;
         return best + Math.log(sum);
+    }
+
+    /**
+     * The tissue components whose prior is not zero, ascending: a class of weight 0 (the ribbon class
+     * of a plain model, the pure middle class of a profile fit) has responsibility exactly 0 everywhere,
+     * so EM leaves its components out (a third of them in a plain model) and gets the same sums.
+     */
+    private static int[] live(double[] logPriors) {
+        int[] out = new int[COMPONENTS];
+        int n = 0;
+        for (int c = 0; c < COMPONENTS; c++) {
+            if (logPriors[c] != Double.NEGATIVE_INFINITY) {
+                out[n++] = c;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** log(prior × density) √(2π) of x under every component, into {@code r}; returns their maximum. */
@@ -714,22 +740,44 @@ final class PartialVolumeMixture {
     /** Counts of the values in {@link #BINS} equal bins over their range. */
     private record Histogram(double min, double width, double[] count) {
 
+        /** Values per task when a histogram is counted in parallel (whole counts: the sum is exact). */
+        private static final int CHUNK = 1 << 17;
+
         /** Null when all values are equal (nothing to fit). */
         static Histogram of(float[] x) {
+            int chunks = (x.length + CHUNK - 1) / CHUNK;
+            double[][] range = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = c * CHUNK, end = Math.min(x.length, i + CHUNK); i < end; i++) {
+                    min = Math.min(min, x[i]);
+                    max = Math.max(max, x[i]);
+                }
+                return new double[] {min, max};
+            }).toArray(double[][]::new);
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (float v : x) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+            for (double[] r : range) {
+                min = Math.min(min, r[0]);
+                max = Math.max(max, r[1]);
             }
             if (!(max > min)) {
                 return null;
             }
+            double lowest = min;
             double width = (max - min) / BINS;
             double[] count = new double[BINS];
-            for (float v : x) {
-                count[Math.min(BINS - 1, (int) ((v - min) / width))]++;
-            }
+            IntStream.range(0, chunks).parallel().mapToObj(c -> {
+                double[] part = new double[BINS];
+                for (int i = c * CHUNK, end = Math.min(x.length, i + CHUNK); i < end; i++) {
+                    part[Math.min(BINS - 1, (int) ((x[i] - lowest) / width))]++;
+                }
+                return part;
+            }).forEachOrdered(part -> {
+                for (int b = 0; b < BINS; b++) {
+                    count[b] += part[b];
+                }
+            });
             return new Histogram(min, width, count);
         }
 

@@ -2,6 +2,7 @@ package org.neurocurate.quality.tissue;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinTask;
+import java.util.stream.IntStream;
 
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.iqm.OrderStatistics;
@@ -288,15 +289,21 @@ public final class TissueSegmentation {
      * {@link #RIBBON_MIN_MM}.
      */
     private static PartialVolumeMixture searched(float[] x, TissueConfig config, boolean twoStarts, Grid3 g) {
+        boolean ribbons = g.coarsestMm() > RIBBON_MIN_MM;
+        // the two starts are searched side by side (each on its own model; x is only read)
+        ForkJoinTask<PartialVolumeMixture> lowStart = !twoStarts ? null : ForkJoinTask.adapt(() -> {
+            PartialVolumeMixture low = PartialVolumeMixture.initial(x, !config.brightCsf(), LOW_DARK_START);
+            low.ribbons = ribbons;
+            low.search(x, config.emIterations());
+            return low;
+        }).fork();
         PartialVolumeMixture m = PartialVolumeMixture.initial(x, !config.brightCsf());
-        m.ribbons = g.coarsestMm() > RIBBON_MIN_MM;
+        m.ribbons = ribbons;
         m.search(x, config.emIterations());
         if (!twoStarts) {
             return m;
         }
-        PartialVolumeMixture low = PartialVolumeMixture.initial(x, !config.brightCsf(), LOW_DARK_START);
-        low.ribbons = m.ribbons;
-        low.search(x, config.emIterations());
+        PartialVolumeMixture low = lowStart.join();
         return low.pureMiddlePeak == m.pureMiddlePeak && low.logLikelihood(x) > m.logLikelihood(x) ? low : m;
     }
 
@@ -414,9 +421,11 @@ public final class TissueSegmentation {
         int size = image.length;
         float[] bias = model == null ? filled(size) : model.bias.evaluate(g);
         float[] corrected = new float[size];
-        for (int v = 0; v < size; v++) {
-            corrected[v] = image[v] / bias[v];
-        }
+        inChunks(size, (from, to) -> {
+            for (int v = from; v < to; v++) {
+                corrected[v] = image[v] / bias[v];
+            }
+        });
         int[] voxels = indices(brain);
         if (model == null || voxels.length < 10) {
             return new TissueMaps(new byte[size], new float[3][size], bias, corrected, new double[3]);
@@ -424,9 +433,11 @@ public final class TissueSegmentation {
         double[] tissueBias = model.tissueBias.logAt(voxels, g);
         float[] base = model.afterScanBias ? corrected : image;
         float[] x = new float[voxels.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = base[voxels[i]] / (float) Math.exp(tissueBias[i]);
-        }
+        inChunks(x.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                x[i] = base[voxels[i]] / (float) Math.exp(tissueBias[i]);
+            }
+        });
         float[] xFit = x;
         int m = 0;
         for (int v : voxels) {
@@ -455,18 +466,20 @@ public final class TissueSegmentation {
         byte[] labels = new byte[size];
         float[][] pvms = new float[3][size];
         int[] tissueOfRank = config.brightCsf() ? new int[] {2, 1, 0} : new int[] {0, 1, 2};
-        float[] d = new float[PartialVolumeMixture.VALUES];
-        for (int i = 0; i < x.length; i++) {
-            table.at(x[i], d);
-            int best = 0;
-            for (int r = 0; r < 3; r++) {
-                pvms[tissueOfRank[r]][voxels[i]] = d[r];
-                if (d[r] > d[best]) {
-                    best = r;
+        inChunks(x.length, (from, to) -> {
+            float[] d = new float[PartialVolumeMixture.VALUES];
+            for (int i = from; i < to; i++) {
+                table.at(x[i], d);
+                int best = 0;
+                for (int r = 0; r < 3; r++) {
+                    pvms[tissueOfRank[r]][voxels[i]] = d[r];
+                    if (d[r] > d[best]) {
+                        best = r;
+                    }
                 }
+                labels[voxels[i]] = (byte) (tissueOfRank[best] + 1);
             }
-            labels[voxels[i]] = (byte) (tissueOfRank[best] + 1);
-        }
+        });
         double[] means = new double[3];
         for (int r = 0; r < 3; r++) {
             means[tissueOfRank[r]] = mixture.mean[r];
@@ -490,7 +503,20 @@ public final class TissueSegmentation {
         return g.coarsestMm() <= SEARCH_AGAIN_ANISOTROPY * g.finestMm();
     }
 
-    /** The grid's smallest voxel side (mm). */
+    /** Voxels per task of {@link #inChunks}. */
+    private static final int CHUNK = 1 << 16;
+
+    /** A loop over [0, n) whose iterations are independent, run as ranges of {@link #CHUNK} in parallel. */
+    private static void inChunks(int n, IntRangeBody body) {
+        IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel()
+                .forEach(c -> body.run(c * CHUNK, (int) Math.min(n, (long) (c + 1) * CHUNK)));
+    }
+
+    private interface IntRangeBody {
+        void run(int from, int to);
+    }
+
+    /** The indices of the set voxels, ascending. */
     private static int[] indices(boolean[] mask) {
         int n = 0;
         for (boolean b : mask) {
