@@ -1,6 +1,8 @@
 package org.neurocurate.quality.iqm;
 
 import java.util.Arrays;
+import java.util.function.BinaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * numpy's order statistics on primitive arrays: {@code np.percentile} with the default
@@ -98,96 +100,142 @@ public final class OrderStatistics {
     private static final int BINS = 1 << 16;
 
     /**
-     * The k-th smallest of a[from..to), exact. Large ranges are first narrowed by histograms: each pass
-     * bins the values inside the current value interval and keeps the interval of the bin holding rank
-     * k (bin membership is monotonic in the value, so a bin is an interval [min, max] of its members);
-     * the survivors are then quickselected. Reorders {@code a}; no partition property is promised.
+     * The k-th smallest of a[from..to), exact. A large range is first narrowed by histograms: a pass
+     * bins the values between their minimum and maximum, and the values of the bin holding rank k (bin
+     * membership is monotonic in the value) are gathered into a new array, in which the search goes on
+     * with the rank less the values of the bins below; once few are left they are quickselected. The
+     * passes over a long range run in parallel ({@link #CHUNK} values per task). Reorders {@code a} only
+     * when it is quickselected itself (fewer than {@link #NARROW_BELOW} values); no partition property is
+     * promised.
      */
     public static double select(double[] a, int from, int to, int k) {
-        if (to - from < NARROW_BELOW) {
-            return quickselect(a, from, to, k);
-        }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = from; i < to; i++) {
-            lo = Math.min(lo, a[i]);
-            hi = Math.max(hi, a[i]);
-        }
-        long smaller = 0;
-        long inside = to - from;
-        int[] count = new int[BINS];
-        while (inside > NARROW_BELOW && hi > lo) {
-            java.util.Arrays.fill(count, 0);
-            double scale = BINS / (hi - lo);
-            for (int i = from; i < to; i++) {
-                double v = a[i];
-                if (v >= lo && v <= hi) {
-                    count[bin(v, lo, scale)]++;
+        double[] values = a;
+        int start = from;
+        int end = to;
+        int rank = k - from;
+        while (end - start >= NARROW_BELOW) {
+            double[] in = values;
+            int first = start;
+            int last = end;
+            double[] range = chunked(first, last, (i0, i1) -> {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (int i = i0; i < i1; i++) {
+                    lo = Math.min(lo, in[i]);
+                    hi = Math.max(hi, in[i]);
                 }
+                return new double[] {lo, hi};
+            }, OrderStatistics::widest);
+            double lo = range[0];
+            if (!(range[1] > lo)) {
+                return lo;
             }
-            long rank = k - from - smaller;
-            int b = 0;
+            double scale = BINS / (range[1] - lo);
+            int chunks = (int) ((last - (long) first + CHUNK - 1) / CHUNK);
+            int[][] counts = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+                int[] part = new int[BINS];
+                for (int i = first + c * CHUNK, e = (int) Math.min(last, first + (long) (c + 1) * CHUNK); i < e; i++) {
+                    part[bin(in[i], lo, scale)]++;
+                }
+                return part;
+            }).toArray(int[][]::new);
+            int bin = 0;
             long seen = 0;
-            while (seen + count[b] <= rank) {
-                seen += count[b++];
-            }
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = from; i < to; i++) {
-                double v = a[i];
-                if (v >= lo && v <= hi && bin(v, lo, scale) == b) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
+            while (true) {
+                long inBin = 0;
+                for (int[] part : counts) {
+                    inBin += part[bin];
                 }
+                if (seen + inBin > rank) {
+                    break;
+                }
+                seen += inBin;
+                bin++;
             }
-            smaller += seen;
-            inside = count[b];
-            lo = min;
-            hi = max;
-        }
-        if (lo == hi) {
-            return lo;
-        }
-        int j = from;
-        for (int i = from; i < to; i++) {
-            double v = a[i];
-            if (v >= lo && v <= hi) {
-                a[i] = a[j];
-                a[j++] = v;
+            int b = bin;
+            int[] offset = new int[chunks + 1];
+            for (int c = 0; c < chunks; c++) {
+                offset[c + 1] = offset[c] + counts[c][b];
             }
+            double[] members = new double[offset[chunks]];
+            IntStream.range(0, chunks).parallel().forEach(c -> {
+                for (int i = first + c * CHUNK, e = (int) Math.min(last, first + (long) (c + 1) * CHUNK), j = offset[c];
+                        i < e; i++) {
+                    if (bin(in[i], lo, scale) == b) {
+                        members[j++] = in[i];
+                    }
+                }
+            });
+            values = members;
+            start = 0;
+            end = members.length;
+            rank -= (int) seen;
         }
-        return quickselect(a, from, j, (int) (from + (k - from - smaller)));
+        return quickselect(values, start, end, start + rank);
     }
 
     private static int bin(double v, double lo, double scale) {
         return Math.min(BINS - 1, (int) ((v - lo) * scale));
     }
 
+    /** {min, max} of two {min, max} pairs. */
+    private static double[] widest(double[] x, double[] y) {
+        return new double[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])};
+    }
+
+    /** Values per task of {@link #chunked} and of {@link #select}'s passes; shorter ranges run as one. */
+    private static final int CHUNK = 1 << 19;
+
+    /**
+     * A pass over a[from..to) as contiguous ranges of {@link #CHUNK} run in parallel, their results
+     * combined by {@code combine}: only for results that do not depend on the order they are combined in
+     * (counts, minima, maxima), so the pass gives what one loop would.
+     */
+    private static <T> T chunked(int from, int to, RangePass<T> pass, BinaryOperator<T> combine) {
+        int chunks = (int) ((to - (long) from + CHUNK - 1) / CHUNK);
+        if (chunks <= 1) {
+            return pass.over(from, to);
+        }
+        return IntStream.range(0, chunks).parallel()
+                .mapToObj(c -> pass.over(from + c * CHUNK, (int) Math.min(to, from + (long) (c + 1) * CHUNK)))
+                .reduce(combine).orElseThrow();
+    }
+
+    private interface RangePass<T> {
+        T over(int from, int to);
+    }
+
     /** The (k+1)-th smallest given the k-th: equal if ties continue, else the least larger value. */
     private static double next(double[] a, int n, int k, double kth) {
-        long atMost = 0;
-        double larger = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if (a[i] <= kth) {
-                atMost++;
-            } else {
-                larger = Math.min(larger, a[i]);
+        double[] r = chunked(0, n, (i0, i1) -> {
+            long atMost = 0;
+            double larger = Double.POSITIVE_INFINITY;
+            for (int i = i0; i < i1; i++) {
+                if (a[i] <= kth) {
+                    atMost++;
+                } else {
+                    larger = Math.min(larger, a[i]);
+                }
             }
-        }
-        return atMost > k + 1 ? kth : larger;
+            return new double[] {atMost, larger};
+        }, (x, y) -> new double[] {x[0] + y[0], Math.min(x[1], y[1])});
+        return r[0] > k + 1 ? kth : r[1];
     }
 
     /** The (k−1)-th smallest given the k-th: equal if ties continue, else the greatest smaller value. */
     private static double previous(double[] a, int n, int k, double kth) {
-        long below = 0;
-        double smaller = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if (a[i] < kth) {
-                below++;
-                smaller = Math.max(smaller, a[i]);
+        double[] r = chunked(0, n, (i0, i1) -> {
+            long below = 0;
+            double smaller = Double.NEGATIVE_INFINITY;
+            for (int i = i0; i < i1; i++) {
+                if (a[i] < kth) {
+                    below++;
+                    smaller = Math.max(smaller, a[i]);
+                }
             }
-        }
-        return below < k ? kth : smaller;
+            return new double[] {below, smaller};
+        }, (x, y) -> new double[] {x[0] + y[0], Math.max(x[1], y[1])});
+        return r[0] < k ? kth : r[1];
     }
 
     /** Places the k-th smallest of a[from..to) at index k (smaller before, larger after) and returns it. */
