@@ -64,14 +64,17 @@ public final class SliceDropout {
             throw new IllegalArgumentException("image, head mask and grid " + dims[0] + "x" + dims[1] + "x" + dims[2]
                     + " disagree in size");
         }
-        boolean[] signal = signal(image, head);
+        boolean[] signal = signal(image, head, dims);
         if (signal == null) {
             return Double.NaN;
         }
         float[] logs = new float[image.length];
-        for (int i = 0; i < image.length; i++) {
-            logs[i] = image[i] > 0 ? (float) Math.log(image[i]) : Float.NaN;
-        }
+        int plane = dims[0] * dims[1];
+        java.util.stream.IntStream.range(0, dims[2]).parallel().forEach(k -> {
+            for (int i = k * plane, end = i + plane; i < end; i++) {
+                logs[i] = image[i] > 0 ? (float) Math.log(image[i]) : Float.NaN;
+            }
+        });
         double worst = java.util.stream.IntStream.range(0, 3).parallel()
                 .mapToDouble(axis -> deepestValley(image, logs, signal, dims, axis)).max().orElse(0);
         return 1 - Math.exp(-worst);
@@ -82,16 +85,19 @@ public final class SliceDropout {
      * head: a dark slab can cut the head mask in two, and the mask keeps only its largest part, while
      * the slices beyond the slab still hold the signal the slab is compared with.
      */
-    private static boolean[] signal(float[] image, boolean[] head) {
+    private static boolean[] signal(float[] image, boolean[] head, int[] dims) {
         double[] inside = OrderStatistics.valuesIn(image, head);
         if (inside.length == 0) {
             return null;
         }
         double level = OrderStatistics.percentile(inside, inside.length, 25);
         boolean[] signal = new boolean[image.length];
-        for (int i = 0; i < image.length; i++) {
-            signal[i] = head[i] || image[i] >= level && image[i] > 0;
-        }
+        int plane = dims[0] * dims[1];
+        java.util.stream.IntStream.range(0, dims[2]).parallel().forEach(k -> {
+            for (int i = k * plane, end = i + plane; i < end; i++) {
+                signal[i] = head[i] || image[i] >= level && image[i] > 0;
+            }
+        });
         return signal;
     }
 

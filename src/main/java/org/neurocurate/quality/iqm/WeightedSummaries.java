@@ -25,32 +25,60 @@ final class WeightedSummaries {
     /** numpy {@code finfo(float64).resolution}, scipy's threshold for a numerically zero variance in kurtosis. */
     private static final double RESOLUTION = 1e-15;
     private static final double EXACT_HIT = 1e-10;
+    /**
+     * Chunks of the pass over the voxels, summed in parallel and added in order: a fixed number, so the
+     * sums do not depend on the thread count.
+     */
+    private static final int CHUNKS = 16;
+    /** Doubles all chunks' partial sums may take together (32 MB; fewer chunks for many distinct values). */
+    private static final long PARTS_BUDGET = 1L << 22;
 
     private WeightedSummaries() {
     }
 
     /**
-     * The summary of each map over {@code image} (already cleaned of NaN and negatives); the maps'
-     * summaries are computed in parallel once the shared pass over the voxels is done.
+     * The summary of each map over {@code image} (already cleaned of NaN and negatives); the shared pass
+     * over the voxels runs in chunks in parallel, then the maps' summaries are computed in parallel.
      */
     static RegionSummary[] compute(float[] image, float[][] maps) {
         ValueGroups groups = ValueGroups.of(image);
         int m = maps.length;
-        double[][] weightPerGroup = new double[m][groups.count()];
-        double[] mapSum = new double[m];
-        for (int v = 0; v < image.length; v++) {
-            int g = groups.groupOf(Math.rint(image[v]));
+        int count = groups.count();
+        // per chunk, the weight of each map per group and (last) each map's sum; added up in chunk order
+        // into the first chunk's arrays
+        int chunks = (int) Math.max(1, Math.min(CHUNKS, PARTS_BUDGET / ((long) m * count + m)));
+        double[][][] parts = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+            double[][] part = new double[m + 1][];
             for (int k = 0; k < m; k++) {
-                float p = maps[k][v];
-                if (p != 0) {
-                    mapSum[k] += p;
-                    float w = roundFloat32(p, 1000f);
-                    if (w != 0) {
-                        weightPerGroup[k][g] += w;
+                part[k] = new double[count];
+            }
+            part[m] = new double[m];
+            for (int v = (int) ((long) image.length * c / chunks), to = (int) ((long) image.length * (c + 1) / chunks);
+                    v < to; v++) {
+                int g = groups.groupOf(Math.rint(image[v]));
+                for (int k = 0; k < m; k++) {
+                    float p = maps[k][v];
+                    if (p != 0) {
+                        part[m][k] += p;
+                        float w = roundFloat32(p, 1000f);
+                        if (w != 0) {
+                            part[k][g] += w;
+                        }
                     }
                 }
             }
+            return part;
+        }).toArray(double[][][]::new);
+        double[][] weightPerGroup = parts[0];
+        for (int c = 1; c < chunks; c++) {
+            for (int k = 0; k <= m; k++) {
+                for (int g = 0; g < weightPerGroup[k].length; g++) {
+                    weightPerGroup[k][g] += parts[c][k][g];
+                }
+            }
+            parts[c] = null;
         }
+        double[] mapSum = weightPerGroup[m];
         return IntStream.range(0, m).parallel()
                 .mapToObj(k -> summarise(image, maps[k], groups.values(), weightPerGroup[k], mapSum[k]))
                 .toArray(RegionSummary[]::new);

@@ -1,5 +1,7 @@
 package org.neurocurate.quality.masks;
 
+import java.util.stream.IntStream;
+
 import org.neurocurate.quality.iqm.OrderStatistics;
 import org.neurocurate.quality.masks.BinaryMorphology.Connectivity;
 
@@ -28,43 +30,60 @@ public final class ArtifactMask {
      *                       grid and replicated (only its ratio to the largest hat distance matters)
      */
     public static boolean[] compute(float[] image, boolean[] hat, float[] distanceToHead, Grid3 g) {
-        int positive = 0;
-        for (int i = 0; i < image.length; i++) {
-            if (hat[i] && image[i] > 0) {
-                positive++;
+        // per plane in parallel: the positive hat voxels (gathered in voxel order) and the hat's farthest distance
+        int planes = g.nz();
+        int plane = g.nx() * g.ny();
+        int[] offset = new int[planes + 1];
+        double[] farthest = new double[planes];
+        IntStream.range(0, planes).parallel().forEach(z -> {
+            int n = 0;
+            double max = 0;
+            for (int i = z * plane, end = i + plane; i < end; i++) {
+                if (hat[i]) {
+                    n += image[i] > 0 ? 1 : 0;
+                    max = Math.max(max, distanceToHead[i]);
+                }
             }
+            offset[z + 1] = n;
+            farthest[z] = max;
+        });
+        double maxDistance = 0;
+        for (int z = 0; z < planes; z++) {
+            offset[z + 1] += offset[z];
+            maxDistance = Math.max(maxDistance, farthest[z]);
         }
+        int positive = offset[planes];
         boolean[] art = new boolean[image.length];
         if (positive < 100) {
             return art;
         }
         double[] values = new double[positive];
-        int k = 0;
-        for (int i = 0; i < image.length; i++) {
-            if (hat[i] && image[i] > 0) {
-                values[k++] = image[i];
+        IntStream.range(0, planes).parallel().forEach(z -> {
+            for (int i = z * plane, end = i + plane, k = offset[z]; i < end; i++) {
+                if (hat[i] && image[i] > 0) {
+                    values[k++] = image[i];
+                }
             }
-        }
+        });
         double median = OrderStatistics.median(values, values.length);
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Math.abs(values[i] - median);
-        }
+        IntStream.range(0, planes).parallel().forEach(z -> {
+            for (int k = offset[z]; k < offset[z + 1]; k++) {
+                values[k] = Math.abs(values[k] - median);
+            }
+        });
         double spread = OrderStatistics.median(values, values.length) / 0.6744897501960817;
         if (!(spread > 0)) {
             return art;
         }
-        float[] distance = distanceToHead;
-        double maxDistance = 0;
-        for (int i = 0; i < image.length; i++) {
-            if (hat[i]) {
-                maxDistance = Math.max(maxDistance, distance[i]);
+        double minDistance = MIN_RELATIVE_DISTANCE * maxDistance;
+        boolean[] candidates = art;
+        IntStream.range(0, planes).parallel().forEach(z -> {
+            for (int i = z * plane, end = i + plane; i < end; i++) {
+                candidates[i] = hat[i] && image[i] > 0 && (image[i] - median) / spread > Z_SCORE
+                        && distanceToHead[i] >= minDistance;
             }
-        }
-        for (int i = 0; i < image.length; i++) {
-            art[i] = hat[i] && image[i] > 0 && (image[i] - median) / spread > Z_SCORE
-                    && distance[i] >= MIN_RELATIVE_DISTANCE * maxDistance;
-        }
-        art = BinaryMorphology.open(art, g, Connectivity.SIX, 1);
+        });
+        art = BinaryMorphology.open(candidates, g, Connectivity.SIX, 1);
         for (int i = 0; i < art.length; i++) {
             art[i] &= hat[i];
         }

@@ -1,5 +1,7 @@
 package org.neurocurate.quality.masks;
 
+import java.util.stream.IntStream;
+
 /**
  * Binary morphology on flat boolean volumes with scipy.ndimage's conventions: structuring elements
  * are the 6-neighbour cross ({@code generate_binary_structure(3, 1)}) or the 18-neighbourhood
@@ -95,7 +97,8 @@ public final class BinaryMorphology {
     /**
      * One dilation (any neighbour set) or erosion (all neighbours set) step; for an erosion, voxels
      * outside the grid count as {@code outside} (a dilation counts them as unset). Interior voxels use
-     * precomputed flat offsets; only voxels on the grid faces pay for bounds checks.
+     * precomputed flat offsets; only voxels on the grid faces pay for bounds checks. An erosion's planes
+     * run in parallel (each voxel's result is its own).
      */
     private static boolean[] step(boolean[] in, Grid3 g, Connectivity c, boolean dilation, boolean outside) {
         if (dilation) {
@@ -110,7 +113,7 @@ public final class BinaryMorphology {
         for (int k = 0; k < offsets.length; k++) {
             flat[k] = offsets[k][0] + nx * (offsets[k][1] + ny * offsets[k][2]);
         }
-        for (int z = 0; z < nz; z++) {
+        IntStream.range(0, nz).parallel().forEach(z -> {
             boolean zInner = z > 0 && z < nz - 1;
             for (int y = 0; y < ny; y++) {
                 boolean inner = zInner && y > 0 && y < ny - 1;
@@ -135,7 +138,7 @@ public final class BinaryMorphology {
                     out[v] = dilation == hit;
                 }
             }
-        }
+        });
         return out;
     }
 

@@ -1,5 +1,7 @@
 package org.neurocurate.quality.masks;
 
+import java.util.stream.IntStream;
+
 /**
  * Connected components and flood fills on flat boolean volumes (6-connectivity), breadth-first with a
  * primitive int queue: largest, central and large-enough components, hole filling (background not
@@ -234,18 +236,19 @@ public final class Components {
         boolean[] out = mask.clone();
         int[] n = {g.nx(), g.ny(), g.nz()};
         for (int axis = 0; axis < 3; axis++) {
+            int a = axis;
             int u = axis == 0 ? 1 : 0;
             int w = axis == 2 ? 1 : 2;
             int nu = n[u];
             int nw = n[w];
-            boolean[] outside = new boolean[nu * nw];
-            int[] queue = new int[nu * nw];
-            int[] at = new int[3];
-            for (int k = 0; k < n[axis]; k++) {
-                java.util.Arrays.fill(outside, false);
+            // slices of one axis are independent: each reads the input and sets voxels of its own slice
+            IntStream.range(0, n[axis]).parallel().forEach(k -> {
+                boolean[] outside = new boolean[nu * nw];
+                int[] queue = new int[nu * nw];
+                int[] at = new int[3];
                 int head = 0;
                 int tail = 0;
-                at[axis] = k;
+                at[a] = k;
                 for (int j = 0; j < nw; j++) {
                     for (int i = 0; i < nu; i++) {
                         if ((i == 0 || j == 0 || i == nu - 1 || j == nw - 1) && !mask[sliceIndex(g, at, u, i, w, j)]) {
@@ -276,7 +279,7 @@ public final class Components {
                         }
                     }
                 }
-            }
+            });
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package org.neurocurate.quality.masks;
 
+import java.util.stream.IntStream;
+
 /**
  * Image smoothness as AFNI's classic {@code 3dFWHMx} estimates it (Forman et al., MRM 33(5):636–647,
  * 1995): along each axis, with ρ = 1 − var(Δx)/(2·var(x)) the lag-1 autocorrelation of a
@@ -11,48 +13,57 @@ public final class Smoothness {
     private Smoothness() {
     }
 
-    /** FWHM along i, j, k in mm. */
+    /**
+     * FWHM along i, j, k in mm. The sums are taken plane by plane in parallel and added in plane order
+     * (the same result whatever the thread count).
+     */
     public static double[] fwhmMm(float[] image, boolean[] mask, Grid3 g) {
-        double sum = 0;
-        double sum2 = 0;
-        long n = 0;
-        for (int v = 0; v < image.length; v++) {
-            if (mask[v]) {
-                sum += image[v];
-                sum2 += (double) image[v] * image[v];
-                n++;
+        int nx = g.nx();
+        int ny = g.ny();
+        int nz = g.nz();
+        int nxy = nx * ny;
+        // per plane: sum, sum of squares and count of the masked values, then per axis the sums of the
+        // neighbour differences, of their squares, and their count
+        double[][] planes = IntStream.range(0, nz).parallel().mapToObj(z -> {
+            double[] p = new double[12];
+            for (int y = 0, v = z * nxy; y < ny; y++) {
+                for (int x = 0; x < nx; x++, v++) {
+                    if (!mask[v]) {
+                        continue;
+                    }
+                    p[0] += image[v];
+                    p[1] += (double) image[v] * image[v];
+                    p[2]++;
+                    if (x + 1 < nx && mask[v + 1]) {
+                        accumulate(image[v + 1] - image[v], 0, p);
+                    }
+                    if (y + 1 < ny && mask[v + nx]) {
+                        accumulate(image[v + nx] - image[v], 1, p);
+                    }
+                    if (z + 1 < nz && mask[v + nxy]) {
+                        accumulate(image[v + nxy] - image[v], 2, p);
+                    }
+                }
+            }
+            return p;
+        }).toArray(double[][]::new);
+        double[] total = new double[12];
+        for (double[] p : planes) {
+            for (int k = 0; k < total.length; k++) {
+                total[k] += p[k];
             }
         }
+        double n = total[2];
         double[] out = new double[3];
         if (n < 2) {
             java.util.Arrays.fill(out, Double.NaN);
             return out;
         }
-        double mean = sum / n;
-        double var = sum2 / n - mean * mean;
-        int nx = g.nx();
-        int nxy = nx * g.ny();
-        double[] d1 = new double[3];
-        double[] d2 = new double[3];
-        long[] m = new long[3];
-        for (int z = 0, v = 0; z < g.nz(); z++) {
-            for (int y = 0; y < g.ny(); y++) {
-                for (int x = 0; x < nx; x++, v++) {
-                    if (!mask[v]) {
-                        continue;
-                    }
-                    if (x + 1 < nx && mask[v + 1]) {
-                        accumulate(image[v + 1] - image[v], 0, d1, d2, m);
-                    }
-                    if (y + 1 < g.ny() && mask[v + nx]) {
-                        accumulate(image[v + nx] - image[v], 1, d1, d2, m);
-                    }
-                    if (z + 1 < g.nz() && mask[v + nxy]) {
-                        accumulate(image[v + nxy] - image[v], 2, d1, d2, m);
-                    }
-                }
-            }
-        }
+        double mean = total[0] / n;
+        double var = total[1] / n - mean * mean;
+        double[] d1 = {total[3], total[6], total[9]};
+        double[] d2 = {total[4], total[7], total[10]};
+        double[] m = {total[5], total[8], total[11]};
         for (int a = 0; a < 3; a++) {
             double varD = m[a] > 1 ? d2[a] / m[a] - (d1[a] / m[a]) * (d1[a] / m[a]) : Double.NaN;
             double rho = 1 - varD / (2 * var);
@@ -61,9 +72,10 @@ public final class Smoothness {
         return out;
     }
 
-    private static void accumulate(double d, int axis, double[] d1, double[] d2, long[] m) {
-        d1[axis] += d;
-        d2[axis] += d * d;
-        m[axis]++;
+    /** Adds one neighbour difference along {@code axis} to a plane's sums (entries 3 + 3·axis ...). */
+    private static void accumulate(double d, int axis, double[] p) {
+        p[3 + 3 * axis] += d;
+        p[4 + 3 * axis] += d * d;
+        p[5 + 3 * axis]++;
     }
 }
