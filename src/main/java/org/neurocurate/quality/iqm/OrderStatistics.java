@@ -105,8 +105,8 @@ public final class OrderStatistics {
      * membership is monotonic in the value) are gathered into a new array, in which the search goes on
      * with the rank less the values of the bins below; once few are left they are quickselected. The
      * passes over a long range run in parallel ({@link #CHUNK} values per task). Reorders {@code a} only
-     * when it is quickselected itself (fewer than {@link #NARROW_BELOW} values); no partition property is
-     * promised.
+     * when it is quickselected itself (fewer than {@link #NARROW_BELOW} values, or a range that bins cannot
+     * narrow: infinite values); no partition property is promised.
      */
     public static double select(double[] a, int from, int to, int k) {
         double[] values = a;
@@ -156,6 +156,10 @@ public final class OrderStatistics {
             int[] offset = new int[chunks + 1];
             for (int c = 0; c < chunks; c++) {
                 offset[c + 1] = offset[c] + counts[c][b];
+            }
+            if (offset[chunks] == last - first) {
+                // one bin holds every value: the range overflows (infinite values), bins cannot narrow it
+                break;
             }
             double[] members = new double[offset[chunks]];
             IntStream.range(0, chunks).parallel().forEach(c -> {

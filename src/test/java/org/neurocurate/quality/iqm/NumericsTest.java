@@ -65,6 +65,21 @@ class NumericsTest {
     }
 
     @Test
+    void selectionWithInfiniteValuesEnds() {
+        Random random = new Random(3);
+        int n = 200_000;
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i % 1000 == 0 ? Double.POSITIVE_INFINITY : i % 1001 == 0 ? Double.NEGATIVE_INFINITY : random.nextGaussian();
+        }
+        double[] sorted = a.clone();
+        Arrays.sort(sorted);
+        for (int k : new int[] {0, 150, 1000, n / 2, n - 150, n - 1}) {
+            assertEquals(sorted[k], OrderStatistics.select(a.clone(), 0, n, k), 0, "k=" + k);
+        }
+    }
+
+    @Test
     void mt19937MatchesThePublishedReferenceSequence() {
         LegacyNumpyRandom r = new LegacyNumpyRandom(5489);
         assertEquals(3499211612L, r.nextUint32(), "mt19937ar.c, init_genrand(5489), first output");
