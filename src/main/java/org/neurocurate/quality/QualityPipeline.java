@@ -39,6 +39,10 @@ import org.neurocurate.volume.Volume;
  * bias field, corrected image, tissue posteriors, artifact test, smoothness and IQMs are computed on
  * the scan's own grid.
  *
+ * <p>NaN, negative and infinite values count as no signal (0), as negatives and NaN do in MRIQC: an
+ * infinite voxel (numpy's {@code nan_to_num} would make it the float64 maximum) would otherwise set the
+ * range of every intensity histogram, and 50 of them in the air of a generated 3 mm head left no brain.
+ *
  * <p>Flagged scans (defaced, skull-stripped) still get a value for every IQM: where MRIQC's arithmetic
  * leaves a value undefined, background summary statistics are 0 (MRIQC's documented convention for an
  * empty air mask) and any other undefined IQM is −1 (MRIQC's "not measurable" sentinel).
@@ -89,7 +93,7 @@ public final class QualityPipeline {
         Grid3 g = new Grid3((int) d[0], (int) d[1], (int) d[2], volume.spacing());
         float[] image = volume.toFloatArray();
         for (int i = 0; i < image.length; i++) {
-            if (!(image[i] > 0)) {
+            if (!(image[i] > 0 && image[i] < Float.POSITIVE_INFINITY)) {
                 image[i] = 0;
             }
         }

@@ -51,6 +51,25 @@ class QualityPipelineTest {
     }
 
     @Test
+    void infiniteAndNanVoxelsCountAsNoSignal() throws NoBrainException {
+        Volume clean = PHANTOM.scan(15, 0, 0, 1);
+        float[] x = clean.toFloatArray();
+        for (int i = 0; i < 50; i++) {
+            x[i * 97] = Float.POSITIVE_INFINITY;
+        }
+        x[x.length / 2] = Float.NaN;
+        x[x.length / 3] = Float.NEGATIVE_INFINITY;
+        QcResult r = QualityPipeline.run(Volume.ofFloats(x, clean.dimensions(), clean.voxelToWorld()),
+                QcConfig.DEFAULTS, ProgressListener.NONE);
+        assertTrue(HeadPhantom.dice(r.brain(), PHANTOM.brain) >= 0.95, "brain found despite infinite voxels");
+        for (Map.Entry<String, Double> e : r.iqms().entrySet()) {
+            assertTrue(Double.isFinite(e.getValue()) || e.getValue().isNaN(), e.getKey() + " = " + e.getValue());
+        }
+        assertTrue(Double.isFinite(r.iqms().get("snr_total")) && Double.isFinite(r.iqms().get("efc")),
+                "snr_total and efc measured");
+    }
+
+    @Test
     void noiseLowersSnrAndCnrMonotonically() throws NoBrainException {
         Map<String, Double> low = run(10, 0, 0).iqms();
         Map<String, Double> mid = run(25, 0, 0).iqms();
