@@ -1,6 +1,7 @@
 package org.neurocurate.quality.iqm;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.apache.commons.math3.special.Gamma;
 
@@ -134,7 +135,7 @@ final class Chi2Fit {
         }
         int first = from;
         int n = to - from;
-        double[][] partial = IntRangeSums.chunked(n, CHUNKS, (lo, hi) -> {
+        List<double[]> partial = ParallelRanges.byCount(n, CHUNKS, (lo, hi) -> {
             double part = 0;
             int i = first + lo;
             int end = first + hi;

@@ -1,8 +1,8 @@
 package org.neurocurate.quality.iqm;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BinaryOperator;
-import java.util.stream.IntStream;
 
 /**
  * numpy's order statistics on primitive arrays: {@code np.percentile} with the default
@@ -131,14 +131,14 @@ public final class OrderStatistics {
                 return lo;
             }
             double scale = BINS / (range[1] - lo);
-            int chunks = (int) ((last - (long) first + CHUNK - 1) / CHUNK);
-            int[][] counts = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+            List<int[]> counts = ParallelRanges.bySize(first, last, CHUNK, (i0, i1) -> {
                 int[] part = new int[BINS];
-                for (int i = first + c * CHUNK, e = (int) Math.min(last, first + (long) (c + 1) * CHUNK); i < e; i++) {
+                for (int i = i0; i < i1; i++) {
                     part[bin(in[i], lo, scale)]++;
                 }
                 return part;
-            }).toArray(int[][]::new);
+            });
+            int chunks = counts.size();
             int bin = 0;
             long seen = 0;
             while (true) {
@@ -155,16 +155,15 @@ public final class OrderStatistics {
             int b = bin;
             int[] offset = new int[chunks + 1];
             for (int c = 0; c < chunks; c++) {
-                offset[c + 1] = offset[c] + counts[c][b];
+                offset[c + 1] = offset[c] + counts.get(c)[b];
             }
             if (offset[chunks] == last - first) {
                 // one bin holds every value: the range overflows (infinite values), bins cannot narrow it
                 break;
             }
             double[] members = new double[offset[chunks]];
-            IntStream.range(0, chunks).parallel().forEach(c -> {
-                for (int i = first + c * CHUNK, e = (int) Math.min(last, first + (long) (c + 1) * CHUNK), j = offset[c];
-                        i < e; i++) {
+            ParallelRanges.forEachBySize(first, last, CHUNK, (i0, i1) -> {
+                for (int i = i0, j = offset[(i0 - first) / CHUNK]; i < i1; i++) {
                     if (bin(in[i], lo, scale) == b) {
                         members[j++] = in[i];
                     }
@@ -187,26 +186,16 @@ public final class OrderStatistics {
         return new double[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])};
     }
 
-    /** Values per task of {@link #chunked} and of {@link #select}'s passes; shorter ranges run as one. */
+    /** Values per task of {@link #select}'s passes and {@link #chunked}'s; shorter ranges run as one. */
     private static final int CHUNK = 1 << 19;
 
     /**
-     * A pass over a[from..to) as contiguous ranges of {@link #CHUNK} run in parallel, their results
-     * combined by {@code combine}: only for results that do not depend on the order they are combined in
-     * (counts, minima, maxima), so the pass gives what one loop would.
+     * A pass over a[from..to) in parts of {@link #CHUNK} run in parallel ({@link ParallelRanges}), their
+     * results combined by {@code combine}: only for results that do not depend on the order they are
+     * combined in (counts, minima, maxima), so the pass gives what one loop would.
      */
-    private static <T> T chunked(int from, int to, RangePass<T> pass, BinaryOperator<T> combine) {
-        int chunks = (int) ((to - (long) from + CHUNK - 1) / CHUNK);
-        if (chunks <= 1) {
-            return pass.over(from, to);
-        }
-        return IntStream.range(0, chunks).parallel()
-                .mapToObj(c -> pass.over(from + c * CHUNK, (int) Math.min(to, from + (long) (c + 1) * CHUNK)))
-                .reduce(combine).orElseThrow();
-    }
-
-    private interface RangePass<T> {
-        T over(int from, int to);
+    private static <T> T chunked(int from, int to, ParallelRanges.Pass<T> pass, BinaryOperator<T> combine) {
+        return ParallelRanges.bySize(from, to, CHUNK, pass).stream().reduce(combine).orElseThrow();
     }
 
     /** The (k+1)-th smallest given the k-th: equal if ties continue, else the least larger value. */

@@ -1,5 +1,7 @@
 package org.neurocurate.quality.iqm;
 
+import java.util.stream.IntStream;
+
 /**
  * {@code slice_dropout}: NeuroCurate's own measure (MRIQC has none) of signal lost in a slice or a
  * slab of slices, as when a slice group fails, an RF or gradient fault hits some slices, or a
@@ -70,12 +72,12 @@ public final class SliceDropout {
         }
         float[] logs = new float[image.length];
         int plane = dims[0] * dims[1];
-        java.util.stream.IntStream.range(0, dims[2]).parallel().forEach(k -> {
+        IntStream.range(0, dims[2]).parallel().forEach(k -> {
             for (int i = k * plane, end = i + plane; i < end; i++) {
                 logs[i] = image[i] > 0 ? (float) Math.log(image[i]) : Float.NaN;
             }
         });
-        double worst = java.util.stream.IntStream.range(0, 3).parallel()
+        double worst = IntStream.range(0, 3).parallel()
                 .mapToDouble(axis -> deepestValley(image, logs, signal, dims, axis)).max().orElse(0);
         return 1 - Math.exp(-worst);
     }
@@ -93,7 +95,7 @@ public final class SliceDropout {
         double level = OrderStatistics.percentile(inside, inside.length, 25);
         boolean[] signal = new boolean[image.length];
         int plane = dims[0] * dims[1];
-        java.util.stream.IntStream.range(0, dims[2]).parallel().forEach(k -> {
+        IntStream.range(0, dims[2]).parallel().forEach(k -> {
             for (int i = k * plane, end = i + plane; i < end; i++) {
                 signal[i] = head[i] || image[i] >= level && image[i] > 0;
             }

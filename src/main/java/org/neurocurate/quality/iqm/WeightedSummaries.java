@@ -3,6 +3,7 @@ package org.neurocurate.quality.iqm;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -47,14 +48,13 @@ final class WeightedSummaries {
         // per chunk, the weight of each map per group and (last) each map's sum; added up in chunk order
         // into the first chunk's arrays
         int chunks = (int) Math.max(1, Math.min(CHUNKS, PARTS_BUDGET / ((long) m * count + m)));
-        double[][][] parts = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+        List<double[][]> parts = ParallelRanges.byCount(image.length, chunks, (from, to) -> {
             double[][] part = new double[m + 1][];
             for (int k = 0; k < m; k++) {
                 part[k] = new double[count];
             }
             part[m] = new double[m];
-            for (int v = (int) ((long) image.length * c / chunks), to = (int) ((long) image.length * (c + 1) / chunks);
-                    v < to; v++) {
+            for (int v = from; v < to; v++) {
                 int g = groups.groupOf(Math.rint(image[v]));
                 for (int k = 0; k < m; k++) {
                     float p = maps[k][v];
@@ -68,15 +68,14 @@ final class WeightedSummaries {
                 }
             }
             return part;
-        }).toArray(double[][][]::new);
-        double[][] weightPerGroup = parts[0];
-        for (int c = 1; c < chunks; c++) {
+        });
+        double[][] weightPerGroup = parts.get(0);
+        for (double[][] part : parts.subList(1, chunks)) {
             for (int k = 0; k <= m; k++) {
                 for (int g = 0; g < weightPerGroup[k].length; g++) {
-                    weightPerGroup[k][g] += parts[c][k][g];
+                    weightPerGroup[k][g] += part[k][g];
                 }
             }
-            parts[c] = null;
         }
         double[] mapSum = weightPerGroup[m];
         return IntStream.range(0, m).parallel()

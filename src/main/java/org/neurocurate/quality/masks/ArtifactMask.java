@@ -53,9 +53,8 @@ public final class ArtifactMask {
             maxDistance = Math.max(maxDistance, farthest[z]);
         }
         int positive = offset[planes];
-        boolean[] art = new boolean[image.length];
         if (positive < 100) {
-            return art;
+            return new boolean[image.length];
         }
         double[] values = new double[positive];
         IntStream.range(0, planes).parallel().forEach(z -> {
@@ -66,24 +65,20 @@ public final class ArtifactMask {
             }
         });
         double median = OrderStatistics.median(values, values.length);
-        IntStream.range(0, planes).parallel().forEach(z -> {
-            for (int k = offset[z]; k < offset[z + 1]; k++) {
-                values[k] = Math.abs(values[k] - median);
-            }
-        });
+        IntStream.range(0, positive).parallel().forEach(k -> values[k] = Math.abs(values[k] - median));
         double spread = OrderStatistics.median(values, values.length) / 0.6744897501960817;
         if (!(spread > 0)) {
-            return art;
+            return new boolean[image.length];
         }
         double minDistance = MIN_RELATIVE_DISTANCE * maxDistance;
-        boolean[] candidates = art;
+        boolean[] candidates = new boolean[image.length];
         IntStream.range(0, planes).parallel().forEach(z -> {
             for (int i = z * plane, end = i + plane; i < end; i++) {
                 candidates[i] = hat[i] && image[i] > 0 && (image[i] - median) / spread > Z_SCORE
                         && distanceToHead[i] >= minDistance;
             }
         });
-        art = BinaryMorphology.open(candidates, g, Connectivity.SIX, 1);
+        boolean[] art = BinaryMorphology.open(candidates, g, Connectivity.SIX, 1);
         for (int i = 0; i < art.length; i++) {
             art[i] &= hat[i];
         }

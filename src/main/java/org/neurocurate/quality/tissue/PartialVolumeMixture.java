@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 import org.neurocurate.quality.iqm.OrderStatistics;
+import org.neurocurate.quality.iqm.ParallelRanges;
 
 /**
  * The intensity model of a brain imaged with partial volume: three pure tissue classes, Gaussian
@@ -745,19 +746,17 @@ final class PartialVolumeMixture {
 
         /** Null when all values are equal (nothing to fit). */
         static Histogram of(float[] x) {
-            int chunks = (x.length + CHUNK - 1) / CHUNK;
-            double[][] range = IntStream.range(0, chunks).parallel().mapToObj(c -> {
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int i = c * CHUNK, end = Math.min(x.length, i + CHUNK); i < end; i++) {
-                    min = Math.min(min, x[i]);
-                    max = Math.max(max, x[i]);
-                }
-                return new double[] {min, max};
-            }).toArray(double[][]::new);
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (double[] r : range) {
+            for (double[] r : ParallelRanges.bySize(0, x.length, CHUNK, (from, to) -> {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (int i = from; i < to; i++) {
+                    lo = Math.min(lo, x[i]);
+                    hi = Math.max(hi, x[i]);
+                }
+                return new double[] {lo, hi};
+            })) {
                 min = Math.min(min, r[0]);
                 max = Math.max(max, r[1]);
             }
@@ -767,17 +766,17 @@ final class PartialVolumeMixture {
             double lowest = min;
             double width = (max - min) / BINS;
             double[] count = new double[BINS];
-            IntStream.range(0, chunks).parallel().mapToObj(c -> {
-                double[] part = new double[BINS];
-                for (int i = c * CHUNK, end = Math.min(x.length, i + CHUNK); i < end; i++) {
-                    part[Math.min(BINS - 1, (int) ((x[i] - lowest) / width))]++;
+            for (double[] part : ParallelRanges.bySize(0, x.length, CHUNK, (from, to) -> {
+                double[] p = new double[BINS];
+                for (int i = from; i < to; i++) {
+                    p[Math.min(BINS - 1, (int) ((x[i] - lowest) / width))]++;
                 }
-                return part;
-            }).forEachOrdered(part -> {
+                return p;
+            })) {
                 for (int b = 0; b < BINS; b++) {
                     count[b] += part[b];
                 }
-            });
+            }
             return new Histogram(min, width, count);
         }
 

@@ -2,10 +2,10 @@ package org.neurocurate.quality.tissue;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinTask;
-import java.util.stream.IntStream;
 
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.iqm.OrderStatistics;
+import org.neurocurate.quality.iqm.ParallelRanges;
 import org.neurocurate.quality.masks.DistanceTransform;
 import org.neurocurate.quality.masks.Grid3;
 import org.neurocurate.quality.masks.Resolution;
@@ -421,7 +421,7 @@ public final class TissueSegmentation {
         int size = image.length;
         float[] bias = model == null ? filled(size) : model.bias.evaluate(g);
         float[] corrected = new float[size];
-        inChunks(size, (from, to) -> {
+        ParallelRanges.forEachBySize(0, size, CHUNK, (from, to) -> {
             for (int v = from; v < to; v++) {
                 corrected[v] = image[v] / bias[v];
             }
@@ -433,7 +433,7 @@ public final class TissueSegmentation {
         double[] tissueBias = model.tissueBias.logAt(voxels, g);
         float[] base = model.afterScanBias ? corrected : image;
         float[] x = new float[voxels.length];
-        inChunks(x.length, (from, to) -> {
+        ParallelRanges.forEachBySize(0, x.length, CHUNK, (from, to) -> {
             for (int i = from; i < to; i++) {
                 x[i] = base[voxels[i]] / (float) Math.exp(tissueBias[i]);
             }
@@ -466,7 +466,7 @@ public final class TissueSegmentation {
         byte[] labels = new byte[size];
         float[][] pvms = new float[3][size];
         int[] tissueOfRank = config.brightCsf() ? new int[] {2, 1, 0} : new int[] {0, 1, 2};
-        inChunks(x.length, (from, to) -> {
+        ParallelRanges.forEachBySize(0, x.length, CHUNK, (from, to) -> {
             float[] d = new float[PartialVolumeMixture.VALUES];
             for (int i = from; i < to; i++) {
                 table.at(x[i], d);
@@ -503,18 +503,8 @@ public final class TissueSegmentation {
         return g.coarsestMm() <= SEARCH_AGAIN_ANISOTROPY * g.finestMm();
     }
 
-    /** Voxels per task of {@link #inChunks}. */
+    /** Voxels per task of the per-voxel loops of {@link #apply}, whose voxels are independent. */
     private static final int CHUNK = 1 << 16;
-
-    /** A loop over [0, n) whose iterations are independent, run as ranges of {@link #CHUNK} in parallel. */
-    private static void inChunks(int n, IntRangeBody body) {
-        IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel()
-                .forEach(c -> body.run(c * CHUNK, (int) Math.min(n, (long) (c + 1) * CHUNK)));
-    }
-
-    private interface IntRangeBody {
-        void run(int from, int to);
-    }
 
     /** The indices of the set voxels, ascending. */
     private static int[] indices(boolean[] mask) {
