@@ -741,24 +741,16 @@ final class PartialVolumeMixture {
     /** Counts of the values in {@link #BINS} equal bins over their range. */
     private record Histogram(double min, double width, double[] count) {
 
-        /** Values per task when a histogram is counted in parallel (whole counts: the sum is exact). */
+        /** Values per task when the bins are counted in parallel (whole counts: the sum is exact). */
         private static final int CHUNK = 1 << 17;
 
         /** Null when all values are equal (nothing to fit). */
         static Histogram of(float[] x) {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (double[] r : ParallelRanges.bySize(0, x.length, CHUNK, (from, to) -> {
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = Double.NEGATIVE_INFINITY;
-                for (int i = from; i < to; i++) {
-                    lo = Math.min(lo, x[i]);
-                    hi = Math.max(hi, x[i]);
-                }
-                return new double[] {lo, hi};
-            })) {
-                min = Math.min(min, r[0]);
-                max = Math.max(max, r[1]);
+            for (float v : x) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
             }
             if (!(max > min)) {
                 return null;
