@@ -32,7 +32,9 @@ public final class PipelineAssessor implements ScanAssessor {
     }
 
     @Override
-    public ScanAssessment assess(Volume volume, String modality, ProgressListener progress) throws IOException {
+    public ScanAssessment assess(Volume scan, String modality, ProgressListener progress) throws IOException {
+        // a 3D scan stored as 4D with one volume gets 3D masks
+        Volume volume = scan.withoutTrailingSingletons();
         QcResult r;
         try {
             r = QualityPipeline.run(volume, config.forModality(modality), progress);

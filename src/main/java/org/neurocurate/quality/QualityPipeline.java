@@ -1,9 +1,11 @@
 package org.neurocurate.quality;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinTask;
+import java.util.stream.Collectors;
 
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.iqm.GhostToSignal;
@@ -83,12 +85,16 @@ public final class QualityPipeline {
 
     /**
      * @throws NoBrainException when the brain mask is smaller than {@link #MIN_BRAIN_CM3}
-     * @throws IllegalArgumentException when the image is not 3D
+     * @throws IllegalArgumentException when the image is not 3D (axes of size 1 beyond the third
+     *         do not count: {@link Volume#withoutTrailingSingletons()})
      */
-    public static QcResult run(Volume volume, QcConfig config, ProgressListener progress) throws NoBrainException {
+    public static QcResult run(Volume scan, QcConfig config, ProgressListener progress) throws NoBrainException {
+        Volume volume = scan.withoutTrailingSingletons();
         long[] d = volume.dimensions();
         if (d.length != 3) {
-            throw new IllegalArgumentException("quality control needs a 3D image, got " + d.length + " dimensions");
+            throw new IllegalArgumentException("quality control needs a 3D image, got " + d.length + " dimensions ("
+                    + Arrays.stream(d).mapToObj(Long::toString).collect(Collectors.joining("x")) + ")"
+                    + (d.length == 4 ? ": a series of " + d[3] + " volumes; extract the one to assess" : ""));
         }
         Grid3 g = new Grid3((int) d[0], (int) d[1], (int) d[2], volume.spacing());
         float[] image = volume.toFloatArray();

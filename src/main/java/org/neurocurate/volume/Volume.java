@@ -136,6 +136,24 @@ public final class Volume {
     }
 
     /**
+     * This volume without its axes of size 1 beyond the third: a 3D scan stored with dim[0] = 4 and one
+     * volume (as some converters and tools write it) as the 3D volume it is; the same values, scaling,
+     * geometry and header. This volume itself when it has no such axis.
+     */
+    public Volume withoutTrailingSingletons() {
+        RandomAccessibleInterval<? extends RealType<?>> image = withoutTrailingSingletons(stored);
+        return image == stored ? this : new Volume(image, slope, inter, voxelToWorld, spacing, header);
+    }
+
+    private static <T> RandomAccessibleInterval<T> withoutTrailingSingletons(RandomAccessibleInterval<T> image) {
+        RandomAccessibleInterval<T> out = image;
+        for (int d = out.numDimensions() - 1; d >= 3 && out.dimension(d) == 1; d--) {
+            out = Views.hyperSlice(out, d, out.min(d));
+        }
+        return out;
+    }
+
+    /**
      * All real values as a new flat float array, i fastest (all volumes of a 4D image, in order).
      * Reads the stored primitive array directly when the image is an {@link ArrayImg}.
      */

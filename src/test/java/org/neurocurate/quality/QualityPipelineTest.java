@@ -69,6 +69,24 @@ class QualityPipelineTest {
                 "snr_total and efc measured");
     }
 
+    /**
+     * A 3D scan stored as 4D with one volume (dim[0] = 4, as some converters and tools write it) is
+     * the same scan; a real series is refused with its size and what to do.
+     */
+    @Test
+    void aScanStoredAsOneVolumeOfASeriesIsAssessedAsThreeD() throws NoBrainException {
+        Volume scan = PHANTOM.scan(15, 0, 0, 1);
+        long[] d = scan.dimensions();
+        Volume asSeries = Volume.ofFloats(scan.toFloatArray(), new long[] {d[0], d[1], d[2], 1}, scan.voxelToWorld());
+        QcResult r = QualityPipeline.run(asSeries, QcConfig.DEFAULTS, ProgressListener.NONE);
+        assertEquals(QualityPipeline.run(scan, QcConfig.DEFAULTS, ProgressListener.NONE).iqms(), r.iqms());
+        float[] two = new float[2 * (int) (d[0] * d[1] * d[2])];
+        Volume series = Volume.ofFloats(two, new long[] {d[0], d[1], d[2], 2}, scan.voxelToWorld());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> QualityPipeline.run(series, QcConfig.DEFAULTS, ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("a series of 2 volumes"), e.getMessage());
+    }
+
     @Test
     void noiseLowersSnrAndCnrMonotonically() throws NoBrainException {
         Map<String, Double> low = run(10, 0, 0).iqms();

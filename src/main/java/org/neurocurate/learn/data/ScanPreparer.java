@@ -20,12 +20,10 @@ public final class ScanPreparer {
     /**
      * @throws IllegalArgumentException when the volume is not 3D (or a single-frame 4D) or is constant
      */
-    public static FloatGrid prepare(Volume volume, PreprocessSettings s) {
-        long[] dims = volume.dimensions();
-        for (int d = 3; d < dims.length; d++) {
-            if (dims[d] != 1) {
-                throw new IllegalArgumentException("a 3D scan is needed, got dimensions " + Arrays.toString(dims));
-            }
+    public static FloatGrid prepare(Volume scan, PreprocessSettings s) {
+        Volume volume = scan.withoutTrailingSingletons();
+        if (volume.numDimensions() != 3) {
+            throw new IllegalArgumentException("a 3D scan is needed, got dimensions " + Arrays.toString(scan.dimensions()));
         }
         Volume ras = Reorient.toClosestCanonical(volume);
         double mm = s.spacingMm();

@@ -190,7 +190,7 @@ public final class QcBatch {
             row = new QcRow(name, scan, site, a.iqms(), a.flags(), "");
         } catch (IOException | RuntimeException e) {
             String why = e instanceof IOException ? e.getMessage() : "internal error: " + e;
-            progress.warn(why);
+            progress.warn(why.contains(scan.toString()) ? why : scan + ": " + why);
             row = new QcRow(name, scan, site, Map.of(), Map.of(), why);
         } catch (OutOfMemoryError e) {
             String why = scan + ": not enough memory (about " + (ScanMemory.estimate(scan) >> 20) + " MB of heap needed, "

@@ -32,7 +32,8 @@ public final class IqmCaseReader {
         if (!Files.isDirectory(caseDir)) {
             throw new IqmInputException(caseDir, "not a folder");
         }
-        Volume image = NiftiReader.read(require(caseDir, "image.nii.gz"));
+        // a 3D image stored as 4D with one volume is read as 3D (so are the maps below)
+        Volume image = NiftiReader.read(require(caseDir, "image.nii.gz")).withoutTrailingSingletons();
         long[] dims = image.dimensions();
         if (dims.length != 3) {
             throw new IqmInputException(caseDir.resolve("image.nii.gz"), "expected a 3D image, got dims " + Arrays.toString(dims));
@@ -88,7 +89,7 @@ public final class IqmCaseReader {
 
         float[] floats(String name) throws IOException {
             Path p = require(dir, name);
-            Volume v = NiftiReader.read(p);
+            Volume v = NiftiReader.read(p).withoutTrailingSingletons();
             if (!Arrays.equals(v.dimensions(), dims)) {
                 throw new IqmInputException(p, "grid " + Arrays.toString(v.dimensions())
                         + " differs from image.nii.gz " + Arrays.toString(dims));

@@ -1,5 +1,6 @@
 package org.neurocurate.learn.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurocurate.io.nifti.NiftiReader;
 import org.neurocurate.io.nifti.NiftiWriter;
 import org.neurocurate.learn.loss.QualityWeights;
 import org.neurocurate.progress.ProgressListener;
@@ -93,6 +95,24 @@ public class PreprocessCacheTest {
             // quantisation (≤ 2.5/65534 per file) and float rounding of the percentiles
             assertEquals(a.data()[i], b.data()[i], 1e-3f);
         }
+    }
+
+    @Test
+    void aScanStoredAsOneVolumeOfASeriesIsPreparedAsThreeDAndASeriesIsRefused(@TempDir Path tmp) throws IOException {
+        Path scan = writeScan(tmp, "a.nii.gz", 1, 1);
+        Volume v = NiftiReader.read(scan);
+        long[] d = v.dimensions();
+        float[] values = v.toFloatArray();
+        Path oneVolume = tmp.resolve("one.nii.gz");
+        NiftiWriter.write(Volume.ofFloats(values, new long[] {d[0], d[1], d[2], 1}, v.voxelToWorld()), oneVolume);
+        Path series = tmp.resolve("series.nii.gz");
+        float[] twice = Arrays.copyOf(values, 2 * values.length);
+        System.arraycopy(values, 0, twice, values.length, values.length);
+        NiftiWriter.write(Volume.ofFloats(twice, new long[] {d[0], d[1], d[2], 2}, v.voxelToWorld()), series);
+        PreprocessCache cache = new PreprocessCache(tmp.resolve("cache"), SMALL);
+        assertArrayEquals(GridFile.read(cache.prepare(scan)).data(), GridFile.read(cache.prepare(oneVolume)).data());
+        IOException e = assertThrows(IOException.class, () -> cache.prepare(series));
+        assertTrue(e.getMessage().contains("series.nii.gz") && e.getMessage().contains("3D scan is needed"), e.getMessage());
     }
 
     @Test

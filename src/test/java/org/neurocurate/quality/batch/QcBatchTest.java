@@ -72,8 +72,19 @@ class QcBatchTest {
     @Test
     void aBadFileGetsItsReasonAndTheOthersComplete() throws IOException {
         String before = digest(bids);
-        List<QcRow> rows = QcBatch.participant(QcBatchConfig.of(bids, out), MEAN_SD, ProgressListener.NONE);
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+        List<QcRow> rows = QcBatch.participant(QcBatchConfig.of(bids, out), MEAN_SD, listener);
         assertEquals(5, rows.size(), "four T1w and one T2w");
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith(bids.resolve("sub-04/ses-1/anat/sub-04_ses-1_T2w.nii")
+                + ": not a head image")), "each warning names its file: " + warnings);
+        assertTrue(warnings.stream().allMatch(w -> w.contains(bids.resolve("sub-04/ses-1/anat").toString())), warnings.toString());
         List<QcRow> failed = rows.stream().filter(QcRow::failed).toList();
         assertEquals(2, failed.size());
         assertTrue(failed.stream().anyMatch(r -> r.bidsName().equals("sub-04_ses-1_T1w") && r.error().contains("gzip")),

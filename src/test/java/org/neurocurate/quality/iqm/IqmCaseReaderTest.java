@@ -11,7 +11,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neurocurate.io.nifti.NiftiReader;
+import org.neurocurate.io.nifti.NiftiWriter;
 import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.volume.Volume;
 
 class IqmCaseReaderTest {
 
@@ -22,6 +25,19 @@ class IqmCaseReaderTest {
         IqmCalculator calc = IqmCalculator.withAllFeatures();
         Map<String, Double> fromFiles = calc.compute(IqmCaseReader.read(dir), ProgressListener.NONE);
         assertEquals(calc.compute(in, ProgressListener.NONE), fromFiles, "float32 NIfTI round trip is lossless");
+    }
+
+    @Test
+    void imageStoredAsOneVolumeOfASeriesIsReadAsThreeD(@TempDir Path dir) throws IOException {
+        IqmInputs in = new IqmPhantom(12, 5, 0.2, 3).inputs();
+        IqmPhantom.writeCase(in, dir);
+        Volume image = NiftiReader.read(dir.resolve("image.nii.gz"));
+        long[] d = image.dimensions();
+        NiftiWriter.write(Volume.ofFloats(image.toFloatArray(), new long[] {d[0], d[1], d[2], 1}, image.voxelToWorld()),
+                dir.resolve("image.nii.gz"));
+        assertEquals(4, NiftiReader.read(dir.resolve("image.nii.gz")).numDimensions());
+        IqmCalculator calc = IqmCalculator.withAllFeatures();
+        assertEquals(calc.compute(in, ProgressListener.NONE), calc.compute(IqmCaseReader.read(dir), ProgressListener.NONE));
     }
 
     @Test
