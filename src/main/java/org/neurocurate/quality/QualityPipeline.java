@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinTask;
-import java.util.stream.Collectors;
 
 import org.neurocurate.progress.ProgressListener;
 import org.neurocurate.quality.iqm.GhostToSignal;
@@ -92,8 +91,7 @@ public final class QualityPipeline {
         Volume volume = scan.withoutTrailingSingletons();
         long[] d = volume.dimensions();
         if (d.length != 3) {
-            throw new IllegalArgumentException("quality control needs a 3D image, got " + d.length + " dimensions ("
-                    + Arrays.stream(d).mapToObj(Long::toString).collect(Collectors.joining("x")) + ")"
+            throw new IllegalArgumentException("quality control needs a 3D image, got dimensions " + Arrays.toString(d)
                     + (d.length == 4 ? ": a series of " + d[3] + " volumes; extract the one to assess" : ""));
         }
         Grid3 g = new Grid3((int) d[0], (int) d[1], (int) d[2], volume.spacing());

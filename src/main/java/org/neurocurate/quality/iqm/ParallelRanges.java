@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
  * Loops over an index range split into contiguous parts that run in parallel on the common fork-join
  * pool. The split depends only on the range and the part size (or count), never on the thread count,
  * and results come back in part order, so a caller that adds partial sums in that order gets the same
- * result on every machine. Public because masks and the tissue model loop over voxels the same way.
+ * result on every machine. Public for the tissue model, whose per-voxel loops split the same way.
  */
 public final class ParallelRanges {
 
