@@ -316,8 +316,17 @@ public final class TissueSegmentation {
      * scan of a 22-year-old took it in the third round (middle mean 111.9 → 87.8, cortical grey matter
      * about 100; CSF / GM Dice 0.570 / 0.850 → 0.752 / 0.913 without); the other 71 clean 3 mm and 48
      * 4 mm scans of five generated eight-site cohorts were unchanged, as were 48 of two further 3 mm
-     * cohorts measured after. On thick slices the fresh one only when it has a pure middle peak and the
-     * refit has none ({@link #SEARCH_AGAIN_ANISOTROPY}).
+     * cohorts measured after. Nor does a fresh model whose middle tissue is the CSF/GM junction
+     * ({@link PartialVolumeMixture#middleOnCsfJunction}) replace a refit whose middle tissue is grey
+     * matter, however much more likely: on clean 3 mm scans of a quiet 3 T site the first round's
+     * ribbon model was right (grey matter about 180, r = 0.85–0.9) and a later round's plain fresh
+     * model, more likely by 110–880 log-likelihood units, put the middle mean at 94–115 (CSF Dice
+     * 0.44–0.57, GM 0.74–0.82). Of 216 clean 3 mm scans of nine eight-site cohorts that site's nine
+     * such scans changed (CSF +0.12 to +0.30, GM +0.10 to +0.16) and one of another site, where the
+     * refit kept instead was no better (the middle mean on the grey/white plateau; CSF 0.506 → 0.545,
+     * GM 0.826 → 0.707); 96 clean 4 mm and 96 clean 1 mm scans were unchanged. On thick slices the
+     * fresh one only when it has a pure middle peak and the refit has none
+     * ({@link #SEARCH_AGAIN_ANISOTROPY}).
      */
     private static PartialVolumeMixture refitOrFresh(PartialVolumeMixture refit, float[] x, Grid3 g, TissueConfig config) {
         boolean isotropic = nearlyIsotropic(g);
@@ -326,7 +335,8 @@ public final class TissueSegmentation {
         }
         PartialVolumeMixture fresh = searched(x, config, isotropic, g);
         boolean pileUp = g.finestMm() > FINE_IN_PLANE_MM && fresh.pureMiddlePeak && !refit.pureMiddlePeak;
-        boolean better = isotropic ? !pileUp && fresh.logLikelihood(x) > refit.logLikelihood(x)
+        boolean junction = fresh.middleOnCsfJunction(!config.brightCsf()) && !refit.middleOnCsfJunction(!config.brightCsf());
+        boolean better = isotropic ? !pileUp && !junction && fresh.logLikelihood(x) > refit.logLikelihood(x)
                 : fresh.pureMiddlePeak;
         return better ? fresh : refit;
     }
