@@ -419,10 +419,10 @@ final class PartialVolumeMixture {
      * 0.646 / 0.658 → 0.750 / 0.717 on a 3×3×9 mm one, none of the others changed; at 4 mm CSF Dice
      * rose on 11 of 40 (0.15–0.43 → 0.49–0.88), none fell. The 408 clean T1w scans of the 1, 3 and 4 mm
      * cohorts of {@link TissueSegmentation#refitOrFresh} are unchanged. {@code whiteIsBrightest}: white
-     * matter is the brightest tissue
-     * (T1w), else the darkest (T2w). With {@code plainStart} the mantle's search starts from this model
-     * made plain ({@link #dropRibbon}) rather than with its ribbon fraction, which a search that finds
-     * no better ribbon keeps (see {@link TissueSegmentation#FINE_IN_PLANE_MM}).
+     * matter is the brightest tissue (T1w), else the darkest (T2w). With {@code plainStart} the mantle's
+     * search starts from this model made plain ({@link #dropRibbon}) rather than with its ribbon
+     * fraction, which a search that finds no better ribbon keeps (see
+     * {@link TissueSegmentation#FINE_IN_PLANE_MM}).
      */
     void middleFromCortex(float[] mantle, float[] all, int iterations, boolean whiteIsBrightest,
             boolean plainStart) {

@@ -330,9 +330,8 @@ public final class TissueSegmentation {
      * scans it changed): of the 216 3 mm scans above and 96 clean scans of four 4 mm cohorts, GM Dice
      * 0.513 → 0.753 on a 3 mm scan and 0.533 → 0.790 and 0.551 → 0.749 (CSF −0.020) on two 4 mm ones
      * (subjects over 80), CSF 0.572 → 0.765 on a third 4 mm scan; no other scan moved by more than
-     * 0.013 (of the 96 1 mm scans two, by at most 0.008). On
-     * thick slices the fresh one only when it has a pure middle peak and the refit has none
-     * ({@link #SEARCH_AGAIN_ANISOTROPY}).
+     * 0.013 (of the 96 1 mm scans two, by at most 0.008). On thick slices the fresh one only when it
+     * has a pure middle peak and the refit has none ({@link #SEARCH_AGAIN_ANISOTROPY}).
      */
     private static PartialVolumeMixture refitOrFresh(PartialVolumeMixture refit, float[] x, Grid3 g, TissueConfig config) {
         boolean isotropic = nearlyIsotropic(g);
