@@ -240,10 +240,8 @@ class GeneratedCohortTissueTest {
      */
     @Test
     void scarceCsfOnACoarseIsotropicScanIsFoundFromALowerStart(@TempDir Path dir) throws IOException, NoBrainException {
-        CohortSpec spec = CohortSpec.defaults().withSubjects(2).withSeed(3).withGridMm(4).withArtifactRate(0);
-        double[] dice = pipelineDice(spec, dir, "sub-002");
-        assertTrue(dice[0] >= 0.7, "CSF Dice " + dice[0]);
-        assertTrue(dice[1] >= 0.85, "GM Dice " + dice[1]);
+        assertTissues(CohortSpec.defaults().withSubjects(2).withSeed(3).withGridMm(4).withArtifactRate(0), dir, "sub-002",
+                0.7, 0.85, 0);
     }
 
     /**
@@ -256,11 +254,7 @@ class GeneratedCohortTissueTest {
     @Test
     void aLaterRoundsPileUpPeakDoesNotReplaceTheRefitOnCoarseVoxels(@TempDir Path dir)
             throws IOException, NoBrainException {
-        CohortSpec spec = CohortSpec.defaults().withSubjects(22).withSeed(1).withSites(8).withGridMm(3)
-                .withArtifactRate(0);
-        double[] dice = pipelineDice(spec, dir, "sub-022");
-        assertTrue(dice[0] >= 0.7, "CSF Dice " + dice[0]);
-        assertTrue(dice[1] >= 0.9, "GM Dice " + dice[1]);
+        assertTissues(eightSites(22, 1, 3), dir, "sub-022", 0.7, 0.9, 0);
     }
 
     /**
@@ -272,12 +266,7 @@ class GeneratedCohortTissueTest {
      */
     @Test
     void aRibbonCandidateBrighterThanWhiteMatterIsNoModel(@TempDir Path dir) throws IOException, NoBrainException {
-        CohortSpec spec = CohortSpec.defaults().withSubjects(11).withSeed(3).withSites(8).withGridMm(4)
-                .withArtifactRate(0);
-        double[] dice = pipelineDice(spec, dir, "sub-011");
-        assertTrue(dice[0] >= 0.8, "CSF Dice " + dice[0]);
-        assertTrue(dice[1] >= 0.7, "GM Dice " + dice[1]);
-        assertTrue(dice[2] >= 0.85, "WM Dice " + dice[2]);
+        assertTissues(eightSites(11, 3, 4), dir, "sub-011", 0.8, 0.7, 0.85);
     }
 
     /**
@@ -290,11 +279,7 @@ class GeneratedCohortTissueTest {
      */
     @Test
     void aFreshModelOnTheCsfJunctionDoesNotReplaceGreyMatter(@TempDir Path dir) throws IOException, NoBrainException {
-        CohortSpec spec = CohortSpec.defaults().withSubjects(4).withSeed(3).withSites(8).withGridMm(3)
-                .withArtifactRate(0);
-        double[] dice = pipelineDice(spec, dir, "sub-004");
-        assertTrue(dice[0] >= 0.75, "CSF Dice " + dice[0]);
-        assertTrue(dice[1] >= 0.88, "GM Dice " + dice[1]);
+        assertTissues(eightSites(4, 3, 3), dir, "sub-004", 0.75, 0.88, 0);
     }
 
     /**
@@ -307,11 +292,7 @@ class GeneratedCohortTissueTest {
      */
     @Test
     void aRefitOnTheGreyWhitePlateauGivesWayToGreyMatter(@TempDir Path dir) throws IOException, NoBrainException {
-        CohortSpec spec = CohortSpec.defaults().withSubjects(1).withSeed(1).withSites(8).withGridMm(4)
-                .withArtifactRate(0);
-        double[] dice = pipelineDice(spec, dir, "sub-001");
-        assertTrue(dice[0] >= 0.85, "CSF Dice " + dice[0]);
-        assertTrue(dice[1] >= 0.75, "GM Dice " + dice[1]);
+        assertTissues(eightSites(1, 1, 4), dir, "sub-001", 0.85, 0.75, 0);
     }
 
     /** CSF, GM and WM Dice of the pipeline's labels of scan {@code id} of the generated cohort {@code spec}. */
@@ -320,6 +301,26 @@ class GeneratedCohortTissueTest {
         byte[] labels = QualityPipeline.run(HeadPhantom.cohortScan(dir, id), QcConfig.DEFAULTS, ProgressListener.NONE)
                 .tissue().labels();
         return HeadPhantom.tissueDice(labels, HeadPhantom.cohortTruth(dir, id));
+    }
+
+    /**
+     * Asserts that the pipeline's CSF, GM and WM Dice on scan {@code id} of the generated cohort
+     * {@code spec} reach {@code csf}, {@code gm} and {@code wm}.
+     */
+    private static void assertTissues(CohortSpec spec, Path dir, String id, double csf, double gm, double wm)
+            throws IOException, NoBrainException {
+        double[] dice = pipelineDice(spec, dir, id);
+        double[] bounds = {csf, gm, wm};
+        String[] names = {"CSF", "GM", "WM"};
+        for (int t = 0; t < 3; t++) {
+            assertTrue(dice[t] >= bounds[t], spec.gridMm() + " mm cohort seed " + spec.seed() + " " + id + ": " + names[t]
+                    + " Dice " + dice[t] + " < " + bounds[t]);
+        }
+    }
+
+    /** A generated cohort of {@code subjects} clean scans over the eight site templates. */
+    private static CohortSpec eightSites(int subjects, long seed, double gridMm) {
+        return CohortSpec.defaults().withSubjects(subjects).withSeed(seed).withSites(8).withGridMm(gridMm).withArtifactRate(0);
     }
 
     /** A generated cohort of {@code subjects} clean scans over three sites. */
