@@ -294,11 +294,13 @@ public final class TissueSegmentation {
         ForkJoinTask<PartialVolumeMixture> lowStart = !twoStarts ? null : ForkJoinTask.adapt(() -> {
             PartialVolumeMixture low = PartialVolumeMixture.initial(x, !config.brightCsf(), LOW_DARK_START);
             low.ribbons = ribbons;
+            low.csfDarkest = !config.brightCsf();
             low.search(x, config.emIterations());
             return low;
         }).fork();
         PartialVolumeMixture m = PartialVolumeMixture.initial(x, !config.brightCsf());
         m.ribbons = ribbons;
+        m.csfDarkest = !config.brightCsf();
         m.search(x, config.emIterations());
         if (!twoStarts) {
             return m;
