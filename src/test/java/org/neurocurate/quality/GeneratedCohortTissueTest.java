@@ -70,12 +70,7 @@ class GeneratedCohortTissueTest {
      */
     @Test
     void t2wMantleEstimateOnTheCsfJunctionIsLeft() throws NoBrainException {
-        long seed = 5;
-        SubjectParams p = SubjectParams.sample("sub-" + seed, new Random(seed), 1, AgeingModel.MIN_AGE, AgeingModel.MAX_AGE);
-        SyntheticSubject s = SubjectGenerator.generate(p, SiteCatalog.sites(8, seed).get(5), GRID_MM, List.of(Contrast.T2W));
-        QcResult r = QualityPipeline.run(noisy(s, Contrast.T2W, seed), QcConfig.DEFAULTS.forModality("T2w"),
-                ProgressListener.NONE);
-        double[] dice = HeadPhantom.tissueDice(r.tissue().labels(), s);
+        double[] dice = t2wPipelineDice(5, 5, GRID_MM);
         assertTrue(dice[0] >= 0.85, "T2w CSF Dice " + dice[0]);
         assertTrue(dice[1] >= 0.85, "T2w GM Dice " + dice[1]);
     }
@@ -88,12 +83,7 @@ class GeneratedCohortTissueTest {
      */
     @Test
     void t2wRibbonCandidatesKeepTheCsfGreyMatterEnd() throws NoBrainException {
-        long seed = 3;
-        SubjectParams p = SubjectParams.sample("sub-" + seed, new Random(seed), 1, AgeingModel.MIN_AGE, AgeingModel.MAX_AGE);
-        SyntheticSubject s = SubjectGenerator.generate(p, SiteCatalog.sites(8, seed).get(3), 4, List.of(Contrast.T2W));
-        QcResult r = QualityPipeline.run(noisy(s, Contrast.T2W, seed), QcConfig.DEFAULTS.forModality("T2w"),
-                ProgressListener.NONE);
-        double[] dice = HeadPhantom.tissueDice(r.tissue().labels(), s);
+        double[] dice = t2wPipelineDice(3, 3, 4);
         assertTrue(dice[0] >= 0.78, "T2w CSF Dice " + dice[0]);
         assertTrue(dice[1] >= 0.68, "T2w GM Dice " + dice[1]);
     }
@@ -311,6 +301,20 @@ class GeneratedCohortTissueTest {
     @Test
     void aRefitOnTheGreyWhitePlateauGivesWayToGreyMatter(@TempDir Path dir) throws IOException, NoBrainException {
         assertTissues(eightSites(1, 1, 4), dir, "sub-001", 0.85, 0.75, 0);
+    }
+
+    /**
+     * CSF, GM and WM Dice of the pipeline's labels (T2w settings) of the generated T2w head of
+     * {@code seed} at {@code template} of the eight site templates, on a {@code gridMm} grid, with
+     * Rician noise of σ = 1 % of its maximum.
+     */
+    private static double[] t2wPipelineDice(long seed, int template, double gridMm) throws NoBrainException {
+        SubjectParams p = SubjectParams.sample("sub-" + seed, new Random(seed), 1, AgeingModel.MIN_AGE, AgeingModel.MAX_AGE);
+        SyntheticSubject s = SubjectGenerator.generate(p, SiteCatalog.sites(8, seed).get(template), gridMm,
+                List.of(Contrast.T2W));
+        QcResult r = QualityPipeline.run(noisy(s, Contrast.T2W, seed), QcConfig.DEFAULTS.forModality("T2w"),
+                ProgressListener.NONE);
+        return HeadPhantom.tissueDice(r.tissue().labels(), s);
     }
 
     /** CSF, GM and WM Dice of the pipeline's labels of scan {@code id} of the generated cohort {@code spec}. */
