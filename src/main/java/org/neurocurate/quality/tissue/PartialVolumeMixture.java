@@ -82,7 +82,8 @@ final class PartialVolumeMixture {
     /**
      * CSF is the darkest tissue (T1w), else the brightest (T2w): the mixed class between the darkest
      * and the middle tissue is then the CSF/GM one, else the one between the middle and the brightest
-     * ({@link #ribbonProfile}).
+     * ({@link #ribbonProfile}, {@link #middleOnCsfJunction}). Set where a model is first made
+     * ({@code TissueSegmentation}); copies keep it.
      */
     boolean csfDarkest = true;
     /** The middle mean came from the cortical mantle ({@link #middleFromCortex}) and later fits hold it. */
@@ -351,15 +352,15 @@ final class PartialVolumeMixture {
 
     /**
      * True when the middle tissue is the junction of CSF and grey matter rather than grey matter: the
-     * mixed class between CSF (the darkest tissue when {@code csfDarkest}, else the brightest) and the
-     * middle tissue holds under {@link #CSF_JUNCTION_MIX_RATIO} of the weight of the one between the
-     * middle tissue and the other. The middle mean's position alone does not tell them apart: a generated
-     * 1.5 T site's grey matter lies 0.21–0.24 of the way from CSF to white matter, the junction models
-     * of a 3 T site 0.14–0.21 (grey matter 0.37–0.43). On real scans MRIQC's grey-matter median lies
-     * 0.34–0.79 of the way (1,101 ABIDE T1w scans, ../shared/data/mriqc/x_abide.csv).
+     * mixed class between CSF ({@link #csfDarkest}) and the middle tissue holds under
+     * {@link #CSF_JUNCTION_MIX_RATIO} of the weight of the one between the middle tissue and the other.
+     * The middle mean's position alone does not tell them apart: a generated 1.5 T site's grey matter
+     * lies 0.21–0.24 of the way from CSF to white matter, the junction models of a 3 T site 0.14–0.21
+     * (grey matter 0.37–0.43). On real scans MRIQC's grey-matter median lies 0.34–0.79 of the way
+     * (1,101 ABIDE T1w scans, ../shared/data/mriqc/x_abide.csv).
      */
-    boolean middleOnCsfJunction(boolean csfDarkest) {
-        return csfMixRatio(csfDarkest) < CSF_JUNCTION_MIX_RATIO;
+    boolean middleOnCsfJunction() {
+        return csfMixRatio() < CSF_JUNCTION_MIX_RATIO;
     }
 
     /**
@@ -378,15 +379,15 @@ final class PartialVolumeMixture {
      * holds grey matter's voxels and more than {@link #GREY_WHITE_PLATEAU_MIX_RATIO} times the weight
      * of the one between the middle tissue and the other.
      */
-    boolean middleOnGreyWhitePlateau(boolean csfDarkest) {
-        return csfMixRatio(csfDarkest) > GREY_WHITE_PLATEAU_MIX_RATIO;
+    boolean middleOnGreyWhitePlateau() {
+        return csfMixRatio() > GREY_WHITE_PLATEAU_MIX_RATIO;
     }
 
     /**
-     * Weight of the mixed class between CSF (the darkest tissue when {@code csfDarkest}, else the
-     * brightest) and the middle tissue over that of the one between the middle tissue and the other.
+     * Weight of the mixed class between CSF ({@link #csfDarkest}) and the middle tissue over that of the
+     * one between the middle tissue and the other.
      */
-    private double csfMixRatio(boolean csfDarkest) {
+    private double csfMixRatio() {
         return csfDarkest ? weight[1] / weight[3] : weight[3] / weight[1];
     }
 
@@ -460,7 +461,7 @@ final class PartialVolumeMixture {
         held.mean[1] = cortex.mean[1];
         held.ribbon = cortex.ribbon;
         held.em(h, iterations, Mode.HELD);
-        if (held.middleOnCsfJunction(whiteIsBrightest) && !middleOnCsfJunction(whiteIsBrightest)) {
+        if (held.middleOnCsfJunction() && !middleOnCsfJunction()) {
             return;
         }
         System.arraycopy(held.mean, 0, mean, 0, TISSUES);

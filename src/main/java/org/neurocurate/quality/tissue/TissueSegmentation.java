@@ -342,10 +342,9 @@ public final class TissueSegmentation {
         }
         PartialVolumeMixture fresh = searched(x, config, isotropic, g);
         boolean pileUp = g.finestMm() > FINE_IN_PLANE_MM && fresh.pureMiddlePeak && !refit.pureMiddlePeak;
-        boolean csfDarkest = !config.brightCsf();
-        boolean junction = fresh.middleOnCsfJunction(csfDarkest) && !refit.middleOnCsfJunction(csfDarkest);
-        boolean plateau = refit.middleOnGreyWhitePlateau(csfDarkest) && !fresh.middleOnGreyWhitePlateau(csfDarkest)
-                && !fresh.middleOnCsfJunction(csfDarkest);
+        boolean junction = fresh.middleOnCsfJunction() && !refit.middleOnCsfJunction();
+        boolean plateau = refit.middleOnGreyWhitePlateau() && !fresh.middleOnGreyWhitePlateau()
+                && !fresh.middleOnCsfJunction();
         boolean better = isotropic ? plateau || !pileUp && !junction && fresh.logLikelihood(x) > refit.logLikelihood(x)
                 : fresh.pureMiddlePeak;
         return better ? fresh : refit;
