@@ -225,13 +225,19 @@ final class PartialVolumeMixture {
         em(h, iterations, Mode.FREE);
         PartialVolumeMixture best = ribbons ? ribbonProfile(h, iterations) : null;
         if (best != null) {
-            System.arraycopy(best.mean, 0, mean, 0, TISSUES);
-            System.arraycopy(best.weight, 0, weight, 0, CLASSES);
-            outlier = best.outlier;
-            sd = best.sd;
-            ribbon = best.ribbon;
+            adopt(best);
             em(h, iterations, Mode.FREE);
         }
+    }
+
+    /** Takes the fitted parameters (means, weights, σ, outlier class, ribbon fraction) of {@code fitted}. */
+    private void adopt(PartialVolumeMixture fitted) {
+        System.arraycopy(fitted.mean, 0, mean, 0, TISSUES);
+        System.arraycopy(fitted.weight, 0, weight, 0, CLASSES);
+        sd = fitted.sd;
+        outlier = fitted.outlier;
+        span = fitted.span;
+        ribbon = fitted.ribbon;
     }
 
     /** Ribbon fractions tried by {@link #ribbonProfile}. */
@@ -435,14 +441,13 @@ final class PartialVolumeMixture {
      * eight site templates, CSF / GM Dice 0.32–0.42 / 0.39–0.44 → 0.84–0.88 / 0.84–0.90 on four and
      * 0.646 / 0.658 → 0.750 / 0.717 on a 3×3×9 mm one, none of the others changed; at 4 mm CSF Dice
      * rose on 11 of 40 (0.15–0.43 → 0.49–0.88), none fell. The 408 clean T1w scans of the 1, 3 and 4 mm
-     * cohorts of {@link TissueSegmentation#refitOrFresh} are unchanged. {@code whiteIsBrightest}: white
-     * matter is the brightest tissue (T1w), else the darkest (T2w). With {@code plainStart} the mantle's
+     * cohorts of {@link TissueSegmentation#refitOrFresh} are unchanged. White matter is the brightest
+     * tissue when {@link #csfDarkest} (T1w), else the darkest (T2w). With {@code plainStart} the mantle's
      * search starts from this model made plain ({@link #dropRibbon}) rather than with its ribbon
      * fraction, which a search that finds no better ribbon keeps (see
      * {@link TissueSegmentation#FINE_IN_PLANE_MM}).
      */
-    void middleFromCortex(float[] mantle, float[] all, int iterations, boolean whiteIsBrightest,
-            boolean plainStart) {
+    void middleFromCortex(float[] mantle, float[] all, int iterations, boolean plainStart) {
         if (mantle.length < 10) {
             return;
         }
@@ -451,7 +456,7 @@ final class PartialVolumeMixture {
             cortex.dropRibbon();
         }
         cortex.search(mantle, iterations);
-        boolean furtherFromWhite = whiteIsBrightest ? cortex.mean[1] < mean[1] : cortex.mean[1] > mean[1];
+        boolean furtherFromWhite = csfDarkest ? cortex.mean[1] < mean[1] : cortex.mean[1] > mean[1];
         boolean ribbonEnd = cortex.pureMiddlePeak && !pureMiddlePeak;
         Histogram h = furtherFromWhite && !ribbonEnd ? Histogram.of(all) : null;
         if (h == null) {
@@ -464,12 +469,7 @@ final class PartialVolumeMixture {
         if (held.middleOnCsfJunction() && !middleOnCsfJunction()) {
             return;
         }
-        System.arraycopy(held.mean, 0, mean, 0, TISSUES);
-        System.arraycopy(held.weight, 0, weight, 0, CLASSES);
-        sd = held.sd;
-        outlier = held.outlier;
-        span = held.span;
-        ribbon = held.ribbon;
+        adopt(held);
         middleHeld = true;
     }
 

@@ -242,8 +242,7 @@ public final class TissueSegmentation {
             bias = biasFrom(image, voxels, x, mixture, g, config);
             field = bias.evaluate(g);
         }
-        mixture.middleFromCortex(mantle(x, voxels, brain, g), x, config.emIterations(), !config.brightCsf(),
-                g.finestMm() < FINE_IN_PLANE_MM);
+        mixture.middleFromCortex(mantle(x, voxels, brain, g), x, config.emIterations(), g.finestMm() < FINE_IN_PLANE_MM);
         return new Rounds(mixture, bias);
     }
 
