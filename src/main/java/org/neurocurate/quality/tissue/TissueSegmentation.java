@@ -294,12 +294,14 @@ public final class TissueSegmentation {
             PartialVolumeMixture low = PartialVolumeMixture.initial(x, !config.brightCsf(), LOW_DARK_START);
             low.ribbons = ribbons;
             low.csfDarkest = !config.brightCsf();
+            low.thickSlices = !nearlyIsotropic(g);
             low.search(x, config.emIterations());
             return low;
         }).fork();
         PartialVolumeMixture m = PartialVolumeMixture.initial(x, !config.brightCsf());
         m.ribbons = ribbons;
         m.csfDarkest = !config.brightCsf();
+        m.thickSlices = !nearlyIsotropic(g);
         m.search(x, config.emIterations());
         if (!twoStarts) {
             return m;
