@@ -460,6 +460,20 @@ final class PartialVolumeMixture {
     }
 
     /**
+     * Smallest ratio of the two mixed classes' weights ({@link #middleOnGreyWhitePlateau}) at which a
+     * model is clearly on the grey/white plateau ({@link #middleClearlyOnGreyWhitePlateau}). Above
+     * {@link #GREY_WHITE_PLATEAU_MIX_RATIO}: fresh models that bias rounds took over grey-matter refits
+     * reached 2.0–2.4 on their way back to grey matter (ribbon models of r = 0.5 among them), where the
+     * plateau models that stayed reached 3.7 and 8.9.
+     */
+    static final double CLEAR_PLATEAU_MIX_RATIO = 3;
+
+    /** True when the mixed classes' ratio exceeds {@link #CLEAR_PLATEAU_MIX_RATIO}. */
+    boolean middleClearlyOnGreyWhitePlateau() {
+        return csfMixRatio() > CLEAR_PLATEAU_MIX_RATIO;
+    }
+
+    /**
      * Weight of the mixed class between CSF ({@link #csfDarkest}) and the middle tissue over that of the
      * one between the middle tissue and the other.
      */
