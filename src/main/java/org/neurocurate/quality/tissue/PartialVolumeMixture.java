@@ -235,7 +235,7 @@ final class PartialVolumeMixture {
         em(h, iterations, Mode.FREE);
         if (middleOnCsfJunction()) {
             PartialVolumeMixture beside = besideCsfJunction(h, iterations);
-            if (beside != null && (thickSlices || beside.logLikelihood > copy().em(h, 1, Mode.FREE))) {
+            if (beside != null && (thickSlices || beside.logLikelihood > logLikelihood(h))) {
                 adopt(beside);
             }
         }
@@ -343,7 +343,7 @@ final class PartialVolumeMixture {
      * cohorts).
      */
     private PartialVolumeMixture ribbonProfile(Histogram h, int iterations) {
-        double plain = copy().em(h, 1, Mode.FREE);
+        double plain = logLikelihood(h);
         PartialVolumeMixture[] candidates = IntStream.range(0, RIBBONS.length).parallel().mapToObj(i -> {
             double r = RIBBONS[i];
             PartialVolumeMixture candidate = copy();
@@ -488,7 +488,12 @@ final class PartialVolumeMixture {
      */
     double logLikelihood(float[] x) {
         Histogram h = Histogram.of(x);
-        return h == null ? 0 : copy().em(h, 1, Mode.FREE);
+        return h == null ? 0 : logLikelihood(h);
+    }
+
+    /** {@link #logLikelihood(float[])} on the binned values {@code h}. */
+    private double logLikelihood(Histogram h) {
+        return copy().em(h, 1, Mode.FREE);
     }
 
     /** Runs EM on the binned values from the current state (the middle mean held when {@link #middleHeld}). */

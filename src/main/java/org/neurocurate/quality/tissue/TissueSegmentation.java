@@ -288,26 +288,33 @@ public final class TissueSegmentation {
      * {@link #RIBBON_MIN_MM}.
      */
     private static PartialVolumeMixture searched(float[] x, TissueConfig config, boolean twoStarts, Grid3 g) {
-        boolean ribbons = g.coarsestMm() > RIBBON_MIN_MM;
         // the two starts are searched side by side (each on its own model; x is only read)
         ForkJoinTask<PartialVolumeMixture> lowStart = !twoStarts ? null : ForkJoinTask.adapt(() -> {
-            PartialVolumeMixture low = PartialVolumeMixture.initial(x, !config.brightCsf(), LOW_DARK_START);
-            low.ribbons = ribbons;
-            low.csfDarkest = !config.brightCsf();
-            low.thickSlices = !nearlyIsotropic(g);
+            PartialVolumeMixture low = started(x, config, g, LOW_DARK_START);
             low.search(x, config.emIterations());
             return low;
         }).fork();
-        PartialVolumeMixture m = PartialVolumeMixture.initial(x, !config.brightCsf());
-        m.ribbons = ribbons;
-        m.csfDarkest = !config.brightCsf();
-        m.thickSlices = !nearlyIsotropic(g);
+        PartialVolumeMixture m = started(x, config, g, PartialVolumeMixture.DARK_START_PERCENTILE);
         m.search(x, config.emIterations());
         if (!twoStarts) {
             return m;
         }
         PartialVolumeMixture low = lowStart.join();
         return low.pureMiddlePeak == m.pureMiddlePeak && low.logLikelihood(x) > m.logLikelihood(x) ? low : m;
+    }
+
+    /**
+     * A model started on {@code x} ({@link PartialVolumeMixture#initial}, the darkest tissue at
+     * {@code darkPercentile} of the values) that knows the contrast of {@code config} and the grid
+     * {@code g} the values lie on: whether CSF is the darkest tissue, whether it may take a ribbon
+     * ({@link #RIBBON_MIN_MM}) and whether the grid has thick slices ({@link #nearlyIsotropic}).
+     */
+    private static PartialVolumeMixture started(float[] x, TissueConfig config, Grid3 g, double darkPercentile) {
+        PartialVolumeMixture m = PartialVolumeMixture.initial(x, !config.brightCsf(), darkPercentile);
+        m.csfDarkest = !config.brightCsf();
+        m.ribbons = g.coarsestMm() > RIBBON_MIN_MM;
+        m.thickSlices = !nearlyIsotropic(g);
+        return m;
     }
 
     /**
