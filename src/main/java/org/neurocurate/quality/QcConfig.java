@@ -11,7 +11,8 @@ import org.neurocurate.quality.tissue.TissueConfig;
  * ({@link #forModality}) unless told otherwise.
  *
  * @param tissue            tissue segmentation and bias-field parameters
- * @param brainErosionMm    erosion that separates brain from scalp before keeping the brain core (mm)
+ * @param brainErosionMm    erosion that separates brain from scalp before keeping the brain core (mm; at least
+ *                          one voxel of the working grid is eroded whatever this says)
  * @param brainCsfMarginMm  how far the brain core may grow through dark tissue (CSF, bone) towards the scalp, along face-connected paths (mm)
  * @param workingMm         voxel size (mm) of the working grid for masks and tissue model: the scan is
  *                          block-averaged by ⌊workingMm / finest spacing⌋ (at least 1)

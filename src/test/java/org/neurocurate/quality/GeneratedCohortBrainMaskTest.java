@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -14,8 +16,15 @@ import org.neurocurate.quality.masks.BrainMask;
 import org.neurocurate.quality.masks.Grid3;
 import org.neurocurate.quality.masks.HeadMask;
 import org.neurocurate.quality.masks.Resolution;
+import org.neurocurate.synth.AgeingModel;
 import org.neurocurate.synth.CohortGenerator;
 import org.neurocurate.synth.CohortSpec;
+import org.neurocurate.synth.Contrast;
+import org.neurocurate.synth.Site;
+import org.neurocurate.synth.SiteCatalog;
+import org.neurocurate.synth.SubjectGenerator;
+import org.neurocurate.synth.SubjectParams;
+import org.neurocurate.synth.SyntheticSubject;
 import org.neurocurate.synth.Tissue;
 import org.neurocurate.volume.Volume;
 
@@ -197,6 +206,28 @@ class GeneratedCohortBrainMaskTest {
         assertTrue(mask < fit - 3, what);
         assertTrue(HeadPhantom.dice(atMask, intracranial) > HeadPhantom.dice(atFit, intracranial) + 0.003, what);
         assertTrue(overlap(atMask, csf) > 1.04 * overlap(atFit, csf), what);
+    }
+
+    /**
+     * Voxels coarser than the 4 mm erosion in every direction (the 1.25 mm site template on the 4 mm
+     * grid: 5 mm): the erosion must still remove a voxel, or nothing cuts the brain from the scalp and
+     * face (brain Dice 0.756 on T1w and 0.856 on T2w for this head when it removed none).
+     */
+    @Test
+    void theBrainIsCutFromTheScalpOnVoxelsCoarserThanTheErosion() throws NoBrainException {
+        long seed = 3;
+        SubjectParams p = SubjectParams.sample("sub-" + seed, new Random(seed), 1, AgeingModel.MIN_AGE, AgeingModel.MAX_AGE);
+        Site site = SiteCatalog.sites(8, seed).get(3);
+        for (Contrast contrast : List.of(Contrast.T1W, Contrast.T2W)) {
+            SyntheticSubject s = SubjectGenerator.generate(p, site, 4, List.of(contrast));
+            Volume scan = s.image(contrast);
+            assertTrue(scan.spacing()[0] > QcConfig.DEFAULTS.brainErosionMm()
+                    && scan.spacing()[2] > QcConfig.DEFAULTS.brainErosionMm(), "voxels " + Arrays.toString(scan.spacing()));
+            QcResult r = QualityPipeline.run(HeadPhantom.withRicianNoise(scan, 0.01, seed),
+                    QcConfig.DEFAULTS.forModality(contrast.suffix()), ProgressListener.NONE);
+            double dice = HeadPhantom.dice(r.brain(), s.intracranialMask());
+            assertTrue(dice >= 0.95, contrast + " on " + Arrays.toString(scan.spacing()) + " mm: brain Dice " + dice);
+        }
     }
 
     /**

@@ -22,7 +22,10 @@ import org.neurocurate.volume.GridSampling;
  *   air are darker still).</li>
  *   <li>Brain core: the bright set, without the voxels far brighter than the central white matter
  *   (T1w: scalp and orbital fat, {@link #CORE_CAP}), eroded by {@code erosionMm} (cuts bridges to the
- *   scalp), the components centred within 0.4 head radii of the centroid (both hemispheres), dilated
+ *   scalp; at least one voxel: a 4 mm erosion of 5 mm voxels removed nothing, so the core, the growth
+ *   and the closing ran on into the face and scalp, and generated heads of the 1.25 mm site on the 4 mm
+ *   grid got brain Dice 0.73–0.78 (T1w, ten heads) and 0.83–0.86 (T2w, five); with one voxel,
+ *   0.965–0.974 and 0.963–0.968), the components centred within 0.4 head radii of the centroid (both hemispheres), dilated
  *   back. On a thick-slice grid the eroded pieces that touch the skin within their slice do not count
  *   for the core ({@link #withoutSkinInSlices}).</li>
  *   <li>Deep bright parts (cerebellum, brainstem): eroded-bright components of at least
@@ -220,6 +223,9 @@ public final class BrainMask {
     /** {@link #compute}, keeping the fields of the skull peel. */
     public static Peel peeled(float[] image, boolean[] head, Grid3 g, double erosionMm, double csfMarginMm,
             boolean brightCsf) {
+        // an erosion of less than a voxel removes nothing: on a grid coarser than erosionMm in every
+        // direction it is one voxel (5 mm voxels: see the class doc)
+        erosionMm = Math.max(erosionMm, g.finestMm());
         // the grid's outermost layers are neither head nor air to the peel (FACE_LAYERS)
         boolean[] interior = interior(g);
         head = head.clone();
