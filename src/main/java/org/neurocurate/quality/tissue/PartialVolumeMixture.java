@@ -235,7 +235,7 @@ final class PartialVolumeMixture {
         em(h, iterations, Mode.FREE);
         if (middleOnCsfJunction()) {
             PartialVolumeMixture beside = besideCsfJunction(h, iterations);
-            if (beside != null && (thickSlices || beside.logLikelihood > logLikelihood(h))) {
+            if (beside != null && (thickSlices || middleNearerCsf() || beside.logLikelihood > logLikelihood(h))) {
                 adopt(beside);
             }
         }
@@ -280,6 +280,14 @@ final class PartialVolumeMixture {
      * 0.263 / 0.376 → 0.737 / 0.730 at 3×3×9 mm; 0.330 / 0.544 → 0.548 / 0.679, 0.350 / 0.504 → 0.488 /
      * 0.592 at 4×4×12 mm) and fell on two (0.750 / 0.717 → 0.700 / 0.687, 0.507 / 0.556 → 0.466 /
      * 0.533); the 408 clean T1w scans above and the two 1×1×3 mm T2w heads were unchanged.
+     *
+     * <p>Nor does the likelihood decide where a T2w middle mean lies nearer CSF than white matter
+     * ({@link #middleNearerCsf}), which grey matter's never does: of 40 generated T2w heads on the
+     * 4 mm grid, four of the five of a 4×4×6 mm site went from CSF / GM Dice 0.19–0.33 / 0.42–0.48 to
+     * 0.78–0.82 / 0.76–0.81, a 5 mm head from 0.537 / 0.610 to 0.769 / 0.710, and two other 5 mm heads
+     * lost (CSF −0.04, GM −0.07 and −0.12); of the ten 3×3×9 and 4×4×12 mm heads on both grids, CSF
+     * rose by 0.035–0.195 on seven, the others moved by under 0.005. Mean CSF / GM Dice 0.747 / 0.767 →
+     * 0.815 / 0.801 on the 4 mm grid, 0.864 / 0.873 → 0.870 / 0.877 on the 3 mm one; T1w is untouched.
      */
     private PartialVolumeMixture besideCsfJunction(Histogram h, int iterations) {
         double at = (mean[1] - mean[0]) / (mean[2] - mean[0]);
@@ -433,10 +441,25 @@ final class PartialVolumeMixture {
      * The middle mean's position alone does not tell them apart: a generated 1.5 T site's grey matter
      * lies 0.21–0.24 of the way from CSF to white matter, the junction models of a 3 T site 0.14–0.21
      * (grey matter 0.37–0.43). On real scans MRIQC's grey-matter median lies 0.34–0.79 of the way
-     * (1,101 ABIDE T1w scans, ../shared/data/mriqc/x_abide.csv).
+     * (1,101 ABIDE T1w scans, ../shared/data/mriqc/x_abide.csv). On T2w it does: a middle mean nearer
+     * CSF than white matter ({@link #middleNearerCsf}) is the junction whatever the mixed classes' ratio.
      */
     boolean middleOnCsfJunction() {
-        return csfMixRatio() < CSF_JUNCTION_MIX_RATIO;
+        return middleNearerCsf() || csfMixRatio() < CSF_JUNCTION_MIX_RATIO;
+    }
+
+    /**
+     * T2w ({@code !csfDarkest}): the middle mean lies nearer CSF than white matter, where grey matter
+     * never does. Its T2 is close to white matter's and far from CSF's (3 T: about 80–100, 70 and over
+     * 1,000 ms; proton densities about 0.8, 0.7 and 1), so at the echo times of T2w scans (80–120 ms,
+     * TR 3 s and more) grey matter's signal lies 0.1–0.25 of the way from white matter's to CSF's; in the
+     * generator's T2w sites 0.12–0.28. Models found there on generated heads of a 4×4×6 mm site put it
+     * 0.76–0.80 of the way (1,469–1,645 against a CSF of 1,874–1,947 and a grey matter near 755), with
+     * mixed-class ratios of 0.08–0.26, not all under {@link #CSF_JUNCTION_MIX_RATIO}. Never on T1w,
+     * where the middle mean's place varies widely (see {@link #middleOnCsfJunction}).
+     */
+    boolean middleNearerCsf() {
+        return !csfDarkest && (mean[1] - mean[0]) / (mean[2] - mean[0]) > 0.5;
     }
 
     /**
@@ -530,7 +553,11 @@ final class PartialVolumeMixture {
      * eight site templates, CSF / GM Dice 0.32–0.42 / 0.39–0.44 → 0.84–0.88 / 0.84–0.90 on four and
      * 0.646 / 0.658 → 0.750 / 0.717 on a 3×3×9 mm one, none of the others changed; at 4 mm CSF Dice
      * rose on 11 of 40 (0.15–0.43 → 0.49–0.88), none fell. The 408 clean T1w scans of the 1, 3 and 4 mm
-     * cohorts of {@link TissueSegmentation#refitOrFresh} are unchanged. White matter is the brightest
+     * cohorts of {@link TissueSegmentation#refitOrFresh} are unchanged. T2w scans no longer call this at
+     * all (see {@link TissueSegmentation}): once a middle mean nearer CSF than white matter counted as
+     * the junction ({@link #middleNearerCsf}), the mantle's search settled just short of it (on
+     * a 4 mm head 532, 0.47 of the way from white matter's 215 to CSF's 884, against a grey matter of
+     * 293; with the bound at 0.4 instead, 457). White matter is the brightest
      * tissue when {@link #csfDarkest} (T1w), else the darkest (T2w). With {@code plainStart} the mantle's
      * search starts from this model made plain ({@link #dropRibbon}) rather than with its ribbon
      * fraction, which a search that finds no better ribbon keeps (see
