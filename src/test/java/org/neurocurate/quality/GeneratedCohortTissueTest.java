@@ -99,7 +99,7 @@ class GeneratedCohortTissueTest {
      * a CSF near 1,900 and a grey matter near 760), where T2w grey matter never lies, with a mixed-class
      * ratio too high for the junction rule: CSF / GM Dice 0.304 / 0.434. A middle mean nearer CSF than
      * white matter is the junction, and the model beside it is taken whatever its likelihood
-     * ({@code PartialVolumeMixture.middleNearerCsf}): 0.787 / 0.757.
+     * ({@code PartialVolumeMixture.middleNearerCsf}): 0.773 / 0.758.
      */
     @Test
     void t2wMiddleMeanNearerCsfThanWhiteMatterIsNoGreyMatter() throws NoBrainException {
