@@ -63,9 +63,9 @@ import org.neurocurate.quality.masks.Resolution;
  * scan's grid replaced it). T1w only: on T2w the mantle is half bright CSF, whose partial volume with
  * the cortex its search took for grey matter (a 4 mm head: middle mean 532 against a grey matter of 293
  * and a CSF of 884, CSF / GM Dice 0.555 / 0.592). Of 40 generated T2w heads over the eight site
- * templates, without it: on the 4 mm grid mean CSF / GM Dice 0.770 / 0.767 → 0.815 / 0.801 (seven
- * heads from CSF 0.56–0.74 to 0.79–0.88; GM fell by 0.02–0.05 on six others, where the mantle had
- * moved the middle mean a little towards the cortex), on the 3 mm grid 0.868 / 0.879 → 0.870 / 0.877
+ * templates, without it: on the 4 mm grid mean CSF / GM Dice 0.770 / 0.767 → 0.815 / 0.801 (CSF rose
+ * by 0.05–0.32 on nine heads, to 0.79–0.88; GM fell by 0.019–0.046 on six others, where the mantle had
+ * moved the middle mean a little towards the cortex, and by 0.082 on a 4×4×6 mm one), on the 3 mm grid 0.868 / 0.879 → 0.870 / 0.877
  * (one 3×3×4.5 mm head 0.812 / 0.824 → 0.878 / 0.905; two 3.75 mm heads GM −0.028 and −0.037); 16 T2w
  * heads at 1 mm unchanged.
  */
@@ -435,9 +435,8 @@ public final class TissueSegmentation {
     /**
      * Bias, corrected image, fractions and labels on grid {@code g} (same physical frame as the fit). On a
      * finer grid than the fit's whose voxel sides are all at most {@link #SEARCH_AGAIN_MAX_MM} (T2w: any
-     * finer grid), the
-     * mixture is searched again on this grid's values (bias-corrected by the model), not refitted from
-     * the model's. On a finer grid with thick slices but a finest side under
+     * finer grid), the mixture is searched again on this grid's values (bias-corrected by the model), not
+     * refitted from the model's. On a finer grid with thick slices but a finest side under
      * {@link #FINE_IN_PLANE_MM} (1×1×3 mm scans fitted on 2 mm blocks in-plane) a ribbon model is first
      * made plain ({@link PartialVolumeMixture#dropRibbon}): the ribbon says the cortex is thinner than
      * the fit's blocks, while in these voxels it fills many in-plane; kept, the ribbon's middle mean (313
