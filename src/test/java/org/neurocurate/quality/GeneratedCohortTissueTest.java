@@ -111,8 +111,8 @@ class GeneratedCohortTissueTest {
     /**
      * A generated T2w head on 4×4×6 mm voxels (seed 21, the sixth site template on the 4 mm grid): the
      * likeliest model put the middle mean 0.8 of the way from white matter to CSF (about 1,600 against
-     * a CSF near 1,900 and a grey matter near 760), where T2w grey matter never lies, with a mixed-class
-     * ratio too high for the junction rule: CSF / GM Dice 0.304 / 0.434. A middle mean nearer CSF than
+     * a CSF near 1,800 and a grey matter near 760), where T2w grey matter never lies: CSF / GM Dice
+     * 0.304 / 0.434 (0.327 / 0.477 once the mask left the face out). A middle mean nearer CSF than
      * white matter is the junction, and the model beside it is taken whatever its likelihood
      * ({@code PartialVolumeMixture.middleNearerCsf}): 0.773 / 0.758.
      */
