@@ -16,14 +16,9 @@ import org.neurocurate.quality.masks.BrainMask;
 import org.neurocurate.quality.masks.Grid3;
 import org.neurocurate.quality.masks.HeadMask;
 import org.neurocurate.quality.masks.Resolution;
-import org.neurocurate.synth.AgeingModel;
 import org.neurocurate.synth.CohortGenerator;
 import org.neurocurate.synth.CohortSpec;
 import org.neurocurate.synth.Contrast;
-import org.neurocurate.synth.Site;
-import org.neurocurate.synth.SiteCatalog;
-import org.neurocurate.synth.SubjectGenerator;
-import org.neurocurate.synth.SubjectParams;
 import org.neurocurate.synth.SyntheticSubject;
 import org.neurocurate.synth.Tissue;
 import org.neurocurate.volume.Volume;
@@ -250,13 +245,10 @@ class GeneratedCohortBrainMaskTest {
      */
     private static void assertBrainDice(long seed, int template, double gridMm, Contrast contrast, double sliceMm)
             throws NoBrainException {
-        SubjectParams p = SubjectParams.sample("sub-" + seed, new Random(seed), 1, AgeingModel.MIN_AGE, AgeingModel.MAX_AGE);
-        Site site = SiteCatalog.sites(8, seed).get(template);
-        SyntheticSubject s = SubjectGenerator.generate(p, site, gridMm, List.of(contrast));
+        SyntheticSubject s = HeadPhantom.templateHead(seed, template, gridMm, contrast);
         Volume scan = s.image(contrast);
         assertEquals(sliceMm, scan.spacing()[2], 1e-9, "slice thickness");
-        QcResult r = QualityPipeline.run(HeadPhantom.withRicianNoise(scan, 0.01, seed),
-                QcConfig.DEFAULTS.forModality(contrast.suffix()), ProgressListener.NONE);
+        QcResult r = HeadPhantom.pipeline(s, contrast, seed);
         double dice = HeadPhantom.dice(r.brain(), s.intracranialMask());
         assertTrue(dice >= 0.95, "seed " + seed + " " + contrast + " on " + Arrays.toString(scan.spacing()) + " mm: brain Dice " + dice);
     }

@@ -384,12 +384,8 @@ class GeneratedCohortTissueTest {
      * Rician noise of σ = 1 % of its maximum.
      */
     private static double[] t2wPipelineDice(long seed, int template, double gridMm) throws NoBrainException {
-        SubjectParams p = SubjectParams.sample("sub-" + seed, new Random(seed), 1, AgeingModel.MIN_AGE, AgeingModel.MAX_AGE);
-        SyntheticSubject s = SubjectGenerator.generate(p, SiteCatalog.sites(8, seed).get(template), gridMm,
-                List.of(Contrast.T2W));
-        QcResult r = QualityPipeline.run(noisy(s, Contrast.T2W, seed), QcConfig.DEFAULTS.forModality("T2w"),
-                ProgressListener.NONE);
-        return HeadPhantom.tissueDice(r.tissue().labels(), s);
+        SyntheticSubject s = HeadPhantom.templateHead(seed, template, gridMm, Contrast.T2W);
+        return HeadPhantom.tissueDice(HeadPhantom.pipeline(s, Contrast.T2W, seed).tissue().labels(), s);
     }
 
     /** CSF, GM and WM Dice of the pipeline's labels of scan {@code id} of the generated cohort {@code spec}. */

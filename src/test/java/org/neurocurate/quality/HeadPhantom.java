@@ -2,9 +2,16 @@ package org.neurocurate.quality;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import org.neurocurate.io.nifti.NiftiReader;
+import org.neurocurate.progress.ProgressListener;
+import org.neurocurate.synth.AgeingModel;
+import org.neurocurate.synth.Contrast;
+import org.neurocurate.synth.SiteCatalog;
+import org.neurocurate.synth.SubjectGenerator;
+import org.neurocurate.synth.SubjectParams;
 import org.neurocurate.synth.SyntheticSubject;
 import org.neurocurate.synth.Tissue;
 import org.neurocurate.volume.Affine;
@@ -99,6 +106,21 @@ public final class HeadPhantom {
     public Affine affine() {
         double o = -(n - 1) / 2.0 * voxelMm;
         return Affine.fromRows(new double[][] {{voxelMm, 0, 0, o}, {0, voxelMm, 0, o}, {0, 0, voxelMm, o}});
+    }
+
+    /**
+     * The generated head of subject {@code seed} (age 18–90) at site template {@code template} of the
+     * eight, with the generator's {@code gridMm} grid, scanned in {@code contrast}.
+     */
+    static SyntheticSubject templateHead(long seed, int template, double gridMm, Contrast contrast) {
+        SubjectParams p = SubjectParams.sample("sub-" + seed, new Random(seed), 1, AgeingModel.MIN_AGE, AgeingModel.MAX_AGE);
+        return SubjectGenerator.generate(p, SiteCatalog.sites(8, seed).get(template), gridMm, List.of(contrast));
+    }
+
+    /** The whole pipeline, with {@code contrast}'s settings, on {@code s}'s image with 1 % Rician noise seeded by {@code seed}. */
+    static QcResult pipeline(SyntheticSubject s, Contrast contrast, long seed) throws NoBrainException {
+        return QualityPipeline.run(withRicianNoise(s.image(contrast), 0.01, seed),
+                QcConfig.DEFAULTS.forModality(contrast.suffix()), ProgressListener.NONE);
     }
 
     /** A copy of {@code clean} with Rician noise of σ = {@code fractionOfMax} × its maximum, seeded. */

@@ -101,23 +101,33 @@ class SynthCohortProbeTest {
      */
     private static double trained(CachedDataset data, double[] ages, Path dir, String objective) throws IOException {
         Path run = dir;
-        for (int attempt = 1;; attempt++) {
-            double[] losses = Pretrainer.run(config(objective), data, run, ProgressListener.NONE).losses();
-            double first = java.util.Arrays.stream(losses, 0, 30).average().orElseThrow();
-            double last = java.util.Arrays.stream(losses, losses.length - 30, losses.length).average().orElseThrow();
-            double sd = Math.sqrt(java.util.Arrays.stream(losses, losses.length - 30, losses.length)
-                    .map(v -> (v - last) * (v - last)).sum() / 29);
-            System.out.printf(Locale.ROOT, "%s loss (run %d): first 30 steps %.3f, last 30 %.3f (sd %.3f)%n", objective,
-                    attempt, first, last, sd);
-            // 30-step means; the standard error of such a mean is sd/√30 (printed above), far below 0.15
-            boolean fell = last < first - 0.15;
-            if (!fell && attempt == 1) {
-                run = dir.resolveSibling(dir.getFileName() + "-again");
-                continue;
-            }
-            assertTrue(fell, objective + " loss should fall: " + first + " -> " + last);
-            return RidgeProbe.crossValidatedMae(Embedder.embed(run, data, 1, ProgressListener.NONE), ages, 1.0, 5, 7);
+        LossFall fall = pretrain(data, run, objective, 1);
+        if (!fall.fell()) {
+            run = dir.resolveSibling(dir.getFileName() + "-again");
+            fall = pretrain(data, run, objective, 2);
         }
+        assertTrue(fall.fell(), objective + " loss should fall: " + fall.first() + " -> " + fall.last());
+        return RidgeProbe.crossValidatedMae(Embedder.embed(run, data, 1, ProgressListener.NONE), ages, 1.0, 5, 7);
+    }
+
+    /** Mean losses of a run's first and last 30 steps. */
+    private record LossFall(double first, double last) {
+        /** 30-step means; the standard error of such a mean is sd/√30 (printed), far below 0.15. */
+        boolean fell() {
+            return last < first - 0.15;
+        }
+    }
+
+    /** Pretrains with {@code objective} into {@code dir} and prints the loss's fall ({@code attempt}: its run). */
+    private static LossFall pretrain(CachedDataset data, Path dir, String objective, int attempt) throws IOException {
+        double[] losses = Pretrainer.run(config(objective), data, dir, ProgressListener.NONE).losses();
+        double first = java.util.Arrays.stream(losses, 0, 30).average().orElseThrow();
+        double last = java.util.Arrays.stream(losses, losses.length - 30, losses.length).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(losses, losses.length - 30, losses.length)
+                .map(v -> (v - last) * (v - last)).sum() / 29);
+        System.out.printf(Locale.ROOT, "%s loss (run %d): first 30 steps %.3f, last 30 %.3f (sd %.3f)%n", objective,
+                attempt, first, last, sd);
+        return new LossFall(first, last);
     }
 
     private static double untrained(CachedDataset data, double[] ages) {
