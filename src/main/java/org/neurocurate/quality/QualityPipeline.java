@@ -140,7 +140,7 @@ public final class QualityPipeline {
             // out (BrainMask.MASK_CSF_PERCENTILE)
             bone = BrainMask.boneThresholds(peel, image, g, f);
             boneBelow = bone.fit();
-            brain = BrainMask.onScanGrid(peel, image, bone.mask(), c, g, f);
+            brain = BrainMask.onScanGrid(peel, head, image, bone.mask(), c, g, f);
         }
         boolean[] brainC = f == 1 ? brain : Resolution.blockMajority(brain, g, f);
         double brainCm3 = count(brainC) * c.voxelVolume() / 1000;
@@ -166,7 +166,7 @@ public final class QualityPipeline {
         progress.status("tissue maps and artifacts at full resolution");
         TissueMaps tissue = TissueSegmentation.apply(model, image, brain, scanFit, g, config.tissue());
         // on a fine grid the model's pure CSF may say the bone cut took CSF (BrainMask.RECUT_FINEST_MM)
-        boolean[] recut = BrainMask.recutAtCsf(peel, bone, tissue.means()[0], image, c, g, f);
+        boolean[] recut = BrainMask.recutAtCsf(peel, bone, tissue.means()[0], head, image, c, g, f);
         if (recut != null) {
             brain = recut;
             tissue = TissueSegmentation.apply(model, image, brain, g, config.tissue());
