@@ -30,13 +30,14 @@ import org.neurocurate.synth.GroundTruthTable;
  *
  * <p>Cohort seed 169 has one subject per site among its first eight. Measured on the eight such seeds below
  * 4,000 (169, 1025, 1795, 2293, 2333, 3125, 3904, 3929; 64 clean scans): brain Dice 0.974–1.000, GM
- * 0.873–0.973 and WM 0.948–0.986 on all; 60 meet every bar. The four that do not are three subjects' 1×1×3 mm
- * scans (aged 20–49; CSF Dice 0.790–0.791: a thin CSF in 3 mm slices; 0.765–0.788 before the mask
- * followed the brainstem and cerebellum into the grid's lowest slices, {@code BrainMask.CUT_FACE_FINEST_MM}) and one of a 20-year-old at the 1.5 T
+ * 0.873–0.973 and WM 0.946–0.986 on all; 60 meet every bar. The four that do not are three subjects' 1×1×3 mm
+ * scans (aged 20–49; CSF Dice 0.799–0.804: a thin CSF in 3 mm slices; 0.765–0.788 before the mask
+ * followed the brainstem and cerebellum into the grid's lowest slices, {@code BrainMask.CUT_FACE_FINEST_MM},
+ * and judged the skull band's voxels with their in-plane neighbours, {@code BrainMask.SMOOTHED_BONE_FINEST_MM}) and one of a 20-year-old at the 1.5 T
  * skull-stripping site (CSF 0.833: the lowest grey/CSF contrast of the eight, their difference a sixth of
  * white matter's signal, under 2 % noise; a CSF/GM cut on the intensities, at its best, reaches 0.837). On
  * four further seeds (4001–4004; 32 clean scans, sites as they fall) 26 meet every bar and the six misses are
- * of those two kinds (CSF 0.796–0.843 at the stripping site, 0.791–0.832 at 1×1×3 mm; 0.567 on one before the
+ * of those two kinds (CSF 0.796–0.843 at the stripping site, 0.815–0.847 at 1×1×3 mm; 0.567 on one before the
  * cortex search started plain on fine fit grids, {@code TissueSegmentation.FINE_IN_PLANE_MM}). Before the
  * tissue model took no ribbon on 1.25 mm grids, left the stripping mask's outer voxels out of its fit and the
  * bone cut was made again at its CSF on fine grids ({@link GeneratedFineGridTissueTest}), 56 met them: the

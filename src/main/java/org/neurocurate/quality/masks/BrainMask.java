@@ -192,6 +192,22 @@ public final class BrainMask {
      */
     static final double CUT_FACE_FINEST_MM = 1.5;
 
+    /**
+     * Finest voxel side (mm) up to which {@link #withoutBone} judges a voxel of the skull band by its
+     * value averaged with its fine-axis neighbours (half each) rather than by its own. Where the noise
+     * is high (the generated 1×1×3 mm site: air median 29 against a CSF of 97, Rician σ about a quarter
+     * of the CSF) single CSF voxels fell under the bone level and were cut with the bone, and single bone
+     * voxels over it stayed in, while the calvaria, several voxels thick, stays dark when averaged. Of
+     * the 96 clean scans of twelve generated 1 mm cohorts, CSF Dice rose by more than 0.005 on 47 (mean
+     * +0.005; the fifteen 1×1×3 mm scans +0.005 to +0.024, e.g. 0.791 → 0.815 and 0.816 → 0.838) and
+     * fell on one (0.866 → 0.859); brain Dice moved by −0.002 to +0.004, GM by −0.001 to +0.015, WM by
+     * −0.002 to +0.002; the stripped scans keep their own mask. On 3 mm voxels the calvaria is about two
+     * voxels and averaged with CSF and scalp it no longer reads dark: with a third of this weight, brain
+     * Dice of the first nine unstripped clean scans of a generated 3 mm cohort fell on all, by
+     * 0.002–0.039 (0.965 → 0.926).
+     */
+    static final double SMOOTHED_BONE_FINEST_MM = 1.5;
+
     /** A grid whose one voxel side is at least this multiple of both others is a thick-slice grid. */
     static final double THICK_SLICE_RATIO = 2;
 
@@ -398,10 +414,13 @@ public final class BrainMask {
             double tissueThreshold, Grid3 g) {
         int n = mask.length;
         boolean[] band = new boolean[n];
-        boolean[] dark = new boolean[n];
         for (int i = 0; i < n; i++) {
             band[i] = region[i] && depth[i] <= BONE_BAND_MM;
-            dark[i] = band[i] && image[i] < boneBelow;
+        }
+        float[] level = g.finestMm() <= SMOOTHED_BONE_FINEST_MM ? withFineNeighbours(image, band, g) : image;
+        boolean[] dark = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            dark[i] = band[i] && level[i] < boneBelow;
         }
         boolean[] rim = BinaryMorphology.dilate(complement(region), g, BinaryMorphology.Connectivity.SIX, 1);
         boolean[] seeds = new boolean[n];
@@ -412,10 +431,46 @@ public final class BrainMask {
         boolean[] candidate = new boolean[n];
         boolean[] deep = new boolean[n];
         for (int i = 0; i < n; i++) {
-            candidate[i] = !bone[i] && (mask[i] || band[i] && image[i] >= boneBelow && image[i] <= tissueThreshold);
+            candidate[i] = !bone[i] && (mask[i] || band[i] && level[i] >= boneBelow && level[i] <= tissueThreshold);
             deep[i] = mask[i] && !band[i];
         }
         return Components.reachedFrom(deep, candidate, g);
+    }
+
+    /**
+     * A copy of {@code image} in which each voxel of {@code where} (off the grid's outer layer) is half
+     * itself and half the mean of its face neighbours along the grid's fine axes (those under 1.5
+     * times the finest side: in-plane on a thick-slice grid).
+     */
+    private static float[] withFineNeighbours(float[] image, boolean[] where, Grid3 g) {
+        int nx = g.nx();
+        int ny = g.ny();
+        int nz = g.nz();
+        int[] stride = {1, nx, nx * ny};
+        double[] spacing = g.spacing();
+        int[] fine = new int[3];
+        int axes = 0;
+        for (int a = 0; a < 3; a++) {
+            if (spacing[a] < 1.5 * g.finestMm()) {
+                fine[axes++] = stride[a];
+            }
+        }
+        float[] out = image.clone();
+        for (int z = 1; z < nz - 1; z++) {
+            for (int y = 1; y < ny - 1; y++) {
+                for (int x = 1, v = 1 + nx * (y + ny * z); x < nx - 1; x++, v++) {
+                    if (!where[v]) {
+                        continue;
+                    }
+                    double sum = 0;
+                    for (int a = 0; a < axes; a++) {
+                        sum += image[v - fine[a]] + image[v + fine[a]];
+                    }
+                    out[v] = (float) (0.5 * image[v] + 0.5 * sum / (2 * axes));
+                }
+            }
+        }
+        return out;
     }
 
     /** The values of the voxels {@code in} accepts, in index order. */
