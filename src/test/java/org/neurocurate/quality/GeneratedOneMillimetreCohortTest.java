@@ -33,9 +33,10 @@ import org.neurocurate.synth.GroundTruthTable;
  * 0.873–0.973 and WM 0.946–0.986 on all; 60 meet every bar. The four that do not are three subjects' 1×1×3 mm
  * scans (aged 20–49; CSF Dice 0.799–0.804: a thin CSF in 3 mm slices; 0.765–0.788 before the mask
  * followed the brainstem and cerebellum into the grid's lowest slices, {@code BrainMask.CUT_FACE_FINEST_MM},
- * and judged the skull band's voxels with their in-plane neighbours, {@code BrainMask.SMOOTHED_BONE_FINEST_MM}) and one of a 20-year-old at the 1.5 T
- * skull-stripping site (CSF 0.833: the lowest grey/CSF contrast of the eight, their difference a sixth of
- * white matter's signal, under 2 % noise; a CSF/GM cut on the intensities, at its best, reaches 0.837). On
+ * and judged the skull band's voxels with their in-plane neighbours,
+ * {@code BrainMask.SMOOTHED_BONE_FINEST_MM}) and one of a 20-year-old at the 1.5 T skull-stripping site
+ * (CSF 0.833: the lowest grey/CSF contrast of the eight, their difference a sixth of white matter's signal,
+ * under 2 % noise; a CSF/GM cut on the intensities, at its best, reaches 0.837). On
  * four further seeds (4001–4004; 32 clean scans, sites as they fall) 26 meet every bar and the six misses are
  * of those two kinds (CSF 0.796–0.843 at the stripping site, 0.815–0.847 at 1×1×3 mm; 0.567 on one before the
  * cortex search started plain on fine fit grids, {@code TissueSegmentation.FINE_IN_PLANE_MM}). Before the

@@ -552,9 +552,10 @@ public final class BrainMask {
     }
 
     /**
-     * The brain mask cut at bone again ({@link #onScanGrid(Peel, boolean[], float[], double, Grid3, Grid3, int)}), halfway between the air and {@code csf},
-     * the tissue model's pure CSF level on the scan's voxels (on its bias-corrected values, as the first
-     * cut's CSF level is on the raw ones), where that lies below the first cut
+     * The brain mask cut at bone again
+     * ({@link #onScanGrid(Peel, boolean[], float[], double, Grid3, Grid3, int)}), halfway between the air
+     * and {@code csf}, the tissue model's pure CSF level on the scan's voxels (on its bias-corrected
+     * values, as the first cut's CSF level is on the raw ones), where that lies below the first cut
      * ({@code bone.mask()}) and the scan's finest voxel side is at most {@link #RECUT_FINEST_MM}; else
      * null (the first mask stands).
      */
