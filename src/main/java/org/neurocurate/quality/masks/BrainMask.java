@@ -392,8 +392,10 @@ public final class BrainMask {
      * the mask, and the band's CSF-range voxels (from {@code boneBelow} to {@code tissueThreshold}),
      * less that bone, connected to the mask's voxels deeper than the band. Only CSF-range voxels are
      * taken back: a bright layer inside the bone (the fatty marrow between the tables of a real skull)
-     * stops the bone's flood from the outside, and must not then come in itself. On twelve generated
-     * clean 1 mm and 1×1×3 mm scans with air-dark bone: brain Dice 0.986–0.995 (the geometric peel
+     * stops the bone's flood from the outside, and must not then come in itself. On grids whose finest
+     * side is at most {@link #SMOOTHED_BONE_FINEST_MM} the band's values are judged averaged with their
+     * fine-axis neighbours. On twelve generated clean 1 mm and 1×1×3 mm scans with air-dark bone,
+     * before that averaging: brain Dice 0.986–0.995 (the geometric peel
      * 0.965–0.981 on the same scans), skull inside 1–9 cm³ (7–41), CSF Dice 0.92–0.96 on the isotropic
      * ones and 0.77–0.91 on the thick-slice ones (isotropic ones cut at {@link BoneThresholds#mask}; at the
      * central dark voxels' quartile, brain Dice up to 0.994, skull 1–7 cm³ and CSF 0.90–0.96).
