@@ -164,13 +164,17 @@ public final class QualityPipeline {
         TissueModel model = TissueSegmentation.fit(small, fitMask, c, config.tissue(), progress);
 
         progress.status("tissue maps and artifacts at full resolution");
-        TissueMaps tissue = TissueSegmentation.apply(model, image, brain, scanFit, g, config.tissue());
+        // the mask cut at bone has a ragged edge, which a majority vote smooths for the labels and the result
+        // (BrainMask.smoothedEdge); the tissue model stays fitted on the cut mask
+        boolean[] labelled = Double.isNaN(boneBelow) ? brain : BrainMask.smoothedEdge(brain, g);
+        TissueMaps tissue = TissueSegmentation.apply(model, image, labelled, scanFit, g, config.tissue());
         // on a fine grid the model's pure CSF may say the bone cut took CSF (BrainMask.RECUT_FINEST_MM)
         boolean[] recut = BrainMask.recutAtCsf(peel, bone, tissue.means()[0], head, image, c, g, f);
         if (recut != null) {
-            brain = recut;
-            tissue = TissueSegmentation.apply(model, image, brain, g, config.tissue());
+            labelled = BrainMask.smoothedEdge(recut, g);
+            tissue = TissueSegmentation.apply(model, image, labelled, recut, g, config.tissue());
         }
+        brain = labelled;
         HeadGeometry around = geometry.join();
         // thick-slice corners brighter than CSF are mostly skull (T1w); skull-stripped input has none
         if (!config.tissue().brightCsf() && !around.anonymisation().skullStripped()) {

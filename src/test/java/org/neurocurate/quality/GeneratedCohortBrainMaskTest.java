@@ -275,6 +275,51 @@ class GeneratedCohortBrainMaskTest {
     }
 
     /**
+     * The bone cut's edge on generated 3 mm T1w heads smoothed by {@link BrainMask#smoothedEdge}: fewer
+     * voxels of bone and scalp in the mask, hardly more intracranial voxels left out, brain Dice up. On
+     * these low-noise heads (1 % Rician noise) the edge is less ragged than on the generated cohorts'
+     * sites, and on the isotropic ones the face-neighbour vote gains little (seeds 5 and 11: 0.98913 →
+     * 0.98966 and 0.98758 → 0.98766; the 3×3×3 box vote took them to 0.98883 and 0.98653); on the
+     * 3×3×9 mm ones the in-plane box takes out a quarter of the voxels beyond the truth (963 → 714, 1,002
+     * → 685; brain Dice 0.956 → 0.966, 0.952 → 0.962).
+     */
+    @Test
+    void theRaggedEdgeOfTheBoneCutIsSmoothed() {
+        for (int template : new int[] {0, 2}) {
+            for (long seed : new long[] {5, 11}) {
+                SyntheticSubject s = HeadPhantom.templateHead(seed, template, 3, Contrast.T1W);
+                Volume scan = HeadPhantom.withRicianNoise(s.image(Contrast.T1W), 0.01, seed);
+                float[] image = scan.toFloatArray();
+                Peeled p = peel(image, scan, 1);
+                double bone = BrainMask.boneThresholds(p.peel(), image, p.g(), 1).fit();
+                boolean[] cut = BrainMask.onScanGrid(p.peel(), HeadMask.compute(image, p.g()), image, bone, p.c(), p.g(), 1);
+                boolean[] smoothed = BrainMask.smoothedEdge(cut, p.g());
+                boolean[] truth = s.intracranialMask();
+                String id = "seed " + seed + " on " + Arrays.toString(scan.spacing()) + " mm: ";
+                long extraBefore = missed(truth, cut);
+                long extraAfter = missed(truth, smoothed);
+                assertTrue(extraAfter < 0.9 * extraBefore, id + "voxels beyond the intracranial volume " + extraBefore + " -> " + extraAfter);
+                long missedBefore = missed(cut, truth);
+                long missedAfter = missed(smoothed, truth);
+                assertTrue(missedAfter <= 1.05 * missedBefore, id + "intracranial voxels left out " + missedBefore + " -> " + missedAfter);
+                double before = HeadPhantom.dice(cut, truth);
+                double after = HeadPhantom.dice(smoothed, truth);
+                double gain = scan.spacing()[2] > 3 ? 0.005 : 0;
+                assertTrue(after > before + gain, id + "brain Dice " + before + " -> " + after);
+            }
+        }
+    }
+
+    /** Voxels of {@code truth} that {@code mask} leaves out. */
+    private static long missed(boolean[] mask, boolean[] truth) {
+        long n = 0;
+        for (int v = 0; v < mask.length; v++) {
+            n += truth[v] && !mask[v] ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
      * Brain Dice at least 0.95 for the generated head of {@code seed} at site template {@code template}
      * on the generator's {@code gridMm} grid, in {@code contrast}, whose slices are {@code sliceMm} thick.
      */

@@ -400,6 +400,74 @@ class MaskAlgorithmsTest {
      * through-plane edge at once are named; a CSF voxel there is not, nor are voxels on one kind of edge
      * only or inside. The same box on a 3 mm grid has no thick slices and no corner is named.
      */
+    /**
+     * {@link BrainMask#smoothedEdge}: a ball whose surface voxels were flipped at random (a bone cut's
+     * ragged edge: single voxels missing, single voxels added) gets most of its shape back, with the
+     * 3×3×3 box vote on 1 mm voxels and the face-neighbour vote on 4 mm ones; a thick-slice grid votes
+     * within the slice, so that a disc one slice thick stays (an isotropic grid takes it away); the grid's
+     * outer layer stays as it was.
+     */
+    @Test
+    void theRaggedEdgeOfAMaskIsSmoothedByAMajorityVote() {
+        for (double side : new double[] {1, 4}) {
+            Grid3 g = new Grid3(40, 40, 40, new double[] {side, side, side});
+            boolean[] ball = new boolean[g.size()];
+            for (int z = 0, v = 0; z < 40; z++) {
+                for (int y = 0; y < 40; y++) {
+                    for (int x = 0; x < 40; x++, v++) {
+                        ball[v] = (x - 19.5) * (x - 19.5) + (y - 19.5) * (y - 19.5) + (z - 19.5) * (z - 19.5) <= 144;
+                    }
+                }
+            }
+            boolean[] ragged = ball.clone();
+            Random random = new Random(7);
+            for (int z = 1, v; z < 39; z++) {
+                for (int y = 1; y < 39; y++) {
+                    for (int x = 1; x < 39; x++) {
+                        v = x + 40 * (y + 40 * z);
+                        boolean edge = ball[v - 1] != ball[v] || ball[v + 1] != ball[v] || ball[v - 40] != ball[v]
+                                || ball[v + 40] != ball[v] || ball[v - 1600] != ball[v] || ball[v + 1600] != ball[v];
+                        if (edge && random.nextDouble() < 0.15) {
+                            ragged[v] = !ball[v];
+                        }
+                    }
+                }
+            }
+            long before = differing(ragged, ball);
+            long after = differing(BrainMask.smoothedEdge(ragged, g), ball);
+            assertTrue(before > 300, side + " mm: " + before + " voxels flipped");
+            assertTrue(after < before / 2, side + " mm: " + before + " voxels off the ball before the vote, " + after + " after");
+            long smoothed = differing(BrainMask.smoothedEdge(ball, g), ball);
+            assertTrue(smoothed <= 0.01 * count(ball), side + " mm: the vote changed " + smoothed + " voxels of a smooth ball");
+        }
+        Grid3 thick = new Grid3(24, 24, 8, new double[] {1, 1, 3});
+        Grid3 iso = new Grid3(24, 24, 8, new double[] {1, 1, 1});
+        boolean[] disc = new boolean[thick.size()];
+        for (int y = 0; y < 24; y++) {
+            for (int x = 0; x < 24; x++) {
+                disc[x + 24 * (y + 24 * 4)] = (x - 11.5) * (x - 11.5) + (y - 11.5) * (y - 11.5) <= 64;
+            }
+        }
+        long changed = differing(BrainMask.smoothedEdge(disc, thick), disc);
+        assertTrue(changed <= 0.05 * count(disc), "a disc one thick slice thick: " + changed + " of " + count(disc) + " voxels changed");
+        assertEquals(0, count(BrainMask.smoothedEdge(disc, iso)), "a disc one 1 mm slice thick");
+        boolean[] onFace = new boolean[iso.size()];
+        onFace[0 + 24 * (5 + 24 * 3)] = true;
+        assertArrayEquals(onFace, BrainMask.smoothedEdge(onFace, iso), "a voxel on the grid's outer layer");
+    }
+
+    private static long count(boolean[] a) {
+        return differing(a, new boolean[a.length]);
+    }
+
+    private static long differing(boolean[] a, boolean[] b) {
+        long n = 0;
+        for (int v = 0; v < a.length; v++) {
+            n += a[v] != b[v] ? 1 : 0;
+        }
+        return n;
+    }
+
     @Test
     void brightCornersAreGreyOrWhiteVoxelsOnBothEdgesOfAThickSliceMask() {
         Grid3 thick = new Grid3(8, 8, 6, new double[] {3, 3, 9});
