@@ -116,6 +116,16 @@ public final class QualityPipeline {
         }
         BrainMask.Peel peel = BrainMask.peeled(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm(),
                 config.tissue().brightCsf());
+        // the slices a thick-slice core dropped, carried over from their neighbours, are for the mask: the tissue
+        // model is fitted on the mask without them (BrainMask.withDroppedSlices)
+        BrainMask.Peel uncarried = peel;
+        if (BrainMask.mayCarrySlices(c)) {
+            uncarried = BrainMask.peeled(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm(),
+                    config.tissue().brightCsf(), false);
+            if (Arrays.equals(uncarried.mask(), peel.mask())) {
+                uncarried = peel;
+            }
+        }
         // skull-stripped: zero air around a brain, off which the peel takes a thin shell, not a scalp and skull;
         // its brain mask is then the stripping tool's, its nonzero voxels, which the head takes in
         boolean[] supportC = Anonymisation.strippedSupport(small, headC, peel.mask(), c);
@@ -131,6 +141,7 @@ public final class QualityPipeline {
         ForkJoinTask<Double> sliceDropout = ForkJoinTask.adapt(
                 () -> SliceDropout.compute(image, head, new int[] {g.nx(), g.ny(), g.nz()})).fork();
         boolean[] brain;
+        boolean[] brainFit = null;
         double boneBelow = Double.NaN;
         BrainMask.BoneThresholds bone = BrainMask.BoneThresholds.NONE;
         if (stripped) {
@@ -141,6 +152,12 @@ public final class QualityPipeline {
             bone = BrainMask.boneThresholds(peel, image, g, f);
             boneBelow = bone.fit();
             brain = BrainMask.onScanGrid(peel, head, image, bone.mask(), c, g, f);
+            if (uncarried != peel) {
+                brainFit = BrainMask.onScanGrid(uncarried, head, image, bone.mask(), c, g, f);
+            }
+        }
+        if (brainFit == null) {
+            brainFit = brain;
         }
         boolean[] brainC = f == 1 ? brain : Resolution.blockMajority(brain, g, f);
         double brainCm3 = count(brainC) * c.voxelVolume() / 1000;
@@ -149,12 +166,13 @@ public final class QualityPipeline {
         }
         // the mask is made on the scan's grid (where it can cut at dark bone) and taken back to the working
         // grid; voxels as dark as bone (partial volume at the skull's inner surface) are no tissue to model
-        boolean[] fitMask = brainC.clone();
+        boolean[] fitMask = brainFit == brain ? brainC.clone()
+                : f == 1 ? brainFit.clone() : Resolution.blockMajority(brainFit, g, f);
         for (int i = 0; i < fitMask.length; i++) {
             fitMask[i] &= !(small[i] < boneBelow);
         }
         // a stripping mask's outer voxels straddle its cut (BrainMask.strippedFitVoxels)
-        boolean[] scanFit = brain;
+        boolean[] scanFit = brainFit;
         if (stripped) {
             fitMask = BrainMask.strippedFitVoxels(fitMask, c);
             scanFit = BrainMask.strippedFitVoxels(brain, g);
