@@ -467,8 +467,9 @@ public final class TissueSegmentation {
      * {@link #apply(TissueModel, float[], boolean[], Grid3, TissueConfig)} with the mixture searched or
      * refitted on the voxels of {@code brain} that {@code fitBrain} holds alone, and the maps made for
      * every voxel of {@code brain}: a skull-stripped scan's mask leaves its outer voxels out
-     * ({@code BrainMask.strippedFitVoxels}), and a mask cut at bone is fitted before its edge is smoothed
-     * ({@code BrainMask.smoothedEdge}).
+     * ({@code BrainMask.strippedFitVoxels}), a mask cut at bone is fitted before its edge is smoothed
+     * ({@code BrainMask.smoothedEdge}), and a thick-slice mask without the slices carried into it
+     * ({@code BrainMask.withDroppedSlices}).
      */
     public static TissueMaps apply(TissueModel model, float[] image, boolean[] brain, boolean[] fitBrain, Grid3 g,
             TissueConfig config) {
