@@ -116,16 +116,6 @@ public final class QualityPipeline {
         }
         BrainMask.Peel peel = BrainMask.peeled(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm(),
                 config.tissue().brightCsf());
-        // the slices a thick-slice core dropped, carried over from their neighbours, are for the mask: the tissue
-        // model is fitted on the mask without them (BrainMask.withDroppedSlices)
-        BrainMask.Peel uncarried = peel;
-        if (BrainMask.mayCarrySlices(c)) {
-            uncarried = BrainMask.peeled(small, headC, c, config.brainErosionMm(), config.brainCsfMarginMm(),
-                    config.tissue().brightCsf(), false);
-            if (Arrays.equals(uncarried.mask(), peel.mask())) {
-                uncarried = peel;
-            }
-        }
         // skull-stripped: zero air around a brain, off which the peel takes a thin shell, not a scalp and skull;
         // its brain mask is then the stripping tool's, its nonzero voxels, which the head takes in
         boolean[] supportC = Anonymisation.strippedSupport(small, headC, peel.mask(), c);
@@ -141,7 +131,6 @@ public final class QualityPipeline {
         ForkJoinTask<Double> sliceDropout = ForkJoinTask.adapt(
                 () -> SliceDropout.compute(image, head, new int[] {g.nx(), g.ny(), g.nz()})).fork();
         boolean[] brain;
-        boolean[] brainFit = null;
         double boneBelow = Double.NaN;
         BrainMask.BoneThresholds bone = BrainMask.BoneThresholds.NONE;
         if (stripped) {
@@ -152,13 +141,11 @@ public final class QualityPipeline {
             bone = BrainMask.boneThresholds(peel, image, g, f);
             boneBelow = bone.fit();
             brain = BrainMask.onScanGrid(peel, head, image, bone.mask(), c, g, f);
-            if (uncarried != peel) {
-                brainFit = BrainMask.onScanGrid(uncarried, head, image, bone.mask(), c, g, f);
-            }
         }
-        if (brainFit == null) {
-            brainFit = brain;
-        }
+        // the slices a thick-slice core dropped, carried over from their neighbours, are for the mask: the tissue
+        // model is fitted on the mask without them (BrainMask.withDroppedSlices)
+        boolean[] brainFit = stripped || peel.forFit() == peel ? brain
+                : BrainMask.onScanGrid(peel.forFit(), head, image, bone.mask(), c, g, f);
         boolean[] brainC = f == 1 ? brain : Resolution.blockMajority(brain, g, f);
         double brainCm3 = count(brainC) * c.voxelVolume() / 1000;
         if (brainCm3 < MIN_BRAIN_CM3) {

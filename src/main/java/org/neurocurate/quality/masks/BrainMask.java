@@ -242,22 +242,27 @@ public final class BrainMask {
      * @param tissueThreshold the intensity above which a voxel counted as brain tissue (or scalp)
      * @param central the head's central voxels, nearly all brain
      * @param outside the air around the head, away from the grid's two outermost layers
+     * @param uncarried the same peel without the slices {@link #withDroppedSlices} carried into its core,
+     *        when it carried any; else null
      */
     public record Peel(boolean[] mask, boolean[] region, float[] toScalp, float[] toTissue, boolean[] peelKept,
-            double tissueThreshold, boolean[] central, boolean[] outside) {
+            double tissueThreshold, boolean[] central, boolean[] outside, Peel uncarried) {
+
+        /** A peel that carried no slices. */
+        public Peel(boolean[] mask, boolean[] region, float[] toScalp, float[] toTissue, boolean[] peelKept,
+                double tissueThreshold, boolean[] central, boolean[] outside) {
+            this(mask, region, toScalp, toTissue, peelKept, tissueThreshold, central, outside, null);
+        }
+
+        /** The peel the tissue model is fitted on: {@link #uncarried} when there is one, else this peel. */
+        public Peel forFit() {
+            return uncarried == null ? this : uncarried;
+        }
 
         /** True when a skull shell was peeled (T1w); T2w masks carry the mask alone. */
         public boolean hasShell() {
             return toScalp != null;
         }
-    }
-
-    /**
-     * True when {@link #peeled} may carry dropped slices on grid {@code g} ({@link #withDroppedSlices}):
-     * a thick-slice grid.
-     */
-    public static boolean mayCarrySlices(Grid3 g) {
-        return thickSliceAxis(g) >= 0;
     }
 
     /** {@link #compute}, keeping the fields of the skull peel. */
@@ -332,8 +337,13 @@ public final class BrainMask {
         }
         boolean[] core = Components.reachedFrom(centralParts, rim, g);
         int slab = thickSliceAxis(g);
+        Peel uncarried = null;
         if (slab >= 0 && carryDroppedSlices) {
-            core = withDroppedSlices(core, tissueLike, depth, 2 * erosionMm, g, slab);
+            boolean[] carried = withDroppedSlices(core, tissueLike, depth, 2 * erosionMm, g, slab);
+            if (carried != core) {
+                uncarried = peeled(source, head, g, erosionMm, csfMarginMm, brightCsf, false);
+                core = carried;
+            }
         }
         boolean[] deep = new boolean[image.length];
         boolean[] allowed = new boolean[image.length];
@@ -347,7 +357,7 @@ public final class BrainMask {
         boolean[] filled = Components.fillHoles(BinaryMorphology.closeMm(grown, g, erosionMm), g);
         if (brightCsf) {
             return new Peel(withoutOuterDark(finish(filled, g, erosionMm), source, t, g), null, null, null, null, Double.NaN,
-                    null, null);
+                    null, null, uncarried);
         }
         boolean[] beyond = new boolean[head.length];
         for (int i = 0; i < head.length; i++) {
@@ -363,7 +373,7 @@ public final class BrainMask {
         for (int i = 0; i < brain.length; i++) {
             brain[i] = filled[i] && keptByPeel(toScalp[i], toTissue[i]);
         }
-        return new Peel(finish(brain, g, erosionMm), filled, toScalp, toTissue, brain, t, central, outside);
+        return new Peel(finish(brain, g, erosionMm), filled, toScalp, toTissue, brain, t, central, outside, uncarried);
     }
 
     /**
@@ -946,7 +956,8 @@ public final class BrainMask {
      * The core of a thick-slice grid (slices across {@code axis}) with the slices it dropped carried over
      * from their neighbours: in a slice whose core holds fewer than {@link #DROPPED_SLICE_SHARE} of the
      * voxels of the larger neighbouring slice's, the tissue-like voxels deeper than {@code skinMm} beside
-     * a core voxel of either neighbouring slice join it, slice by slice until no slice gains.
+     * a core voxel of either neighbouring slice join it, slice by slice until no slice gains; {@code core}
+     * itself when no slice was dropped.
      *
      * <p>The core grows from the central pieces of the eroded tissue, and a piece that meets the skin
      * within its slice is taken for scalp and left out ({@link #withoutSkinInSlices}); the erosion does
@@ -977,14 +988,13 @@ public final class BrainMask {
         int stride = axis == 0 ? 1 : axis == 1 ? g.nx() : g.nx() * g.ny();
         int n = axis == 0 ? g.nx() : axis == 1 ? g.ny() : g.nz();
         boolean[] out = core;
-        boolean grew = true;
-        while (grew) {
+        while (true) {
             long[] perSlice = new long[n];
             for (int v = 0; v < out.length; v++) {
                 perSlice[v / stride % n] += out[v] ? 1 : 0;
             }
             boolean[] next = out.clone();
-            grew = false;
+            boolean grew = false;
             for (int v = 0; v < out.length; v++) {
                 if (out[v] || !tissueLike[v] || depth[v] <= skinMm) {
                     continue;
@@ -997,9 +1007,11 @@ public final class BrainMask {
                     grew = true;
                 }
             }
+            if (!grew) {
+                return out;
+            }
             out = next;
         }
-        return out;
     }
 
     /** Voxels at least {@value #FACE_LAYERS} layers inside the grid (see {@link #FACE_LAYERS}). */
